@@ -29,7 +29,7 @@ export const EnvSchema = z.object({
   /** which parts this process runs; embedded runs all of them */
   ROLES: z
     .string()
-    .default('web,worker,sources')
+    .default('web,worker,sources,cases,hotspots')
     .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
     .pipe(z.array(z.enum(['web', 'worker', 'sources', 'hotspots', 'cases'])).min(1)),
   /** base map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; none = offline map */

@@ -1,0 +1,13 @@
+// Which services run under which role. Order matters: consumers before sources,
+// so nothing published at start waits for a consumer; web last.
+import type { StartService } from './context.js';
+import { startDeadLetterWorker } from '../../ingest/workers/deadletter.worker.js';
+import { startProcessWorker } from '../../ingest/workers/mentions.process.worker.js';
+import { startDemoSource } from '../../ingest/sources/demo/demo.source.js';
+import { startWeb } from '../../web/server.js';
+
+export const SERVICES: [role: string, starters: StartService[]][] = [
+  ['worker', [startDeadLetterWorker, startProcessWorker]],
+  ['sources', [startDemoSource]],
+  ['web', [startWeb]],
+];
