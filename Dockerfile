@@ -1,0 +1,10 @@
+# One image for every Domovoy role; ROLES picks what a container runs.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production DOTENV_CONFIG_QUIET=true
+COPY package.json package-lock.json ./
+COPY . .
+RUN npm ci --no-audit --no-fund && npm run build
+EXPOSE 3000
+ENTRYPOINT ["node", "bin/domovoy.js"]
+CMD ["start"]
