@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { AnalyseDeps } from '../analytics/analyse/analyse.js';
 import { analyse } from '../analytics/analyse/analyse.js';
-import { normaliseText } from '../analytics/analyse/normalise.js';
+import { looksMisencoded, normaliseText } from '../analytics/analyse/normalise.js';
 
 export const MAX_LINE_TEXT = 100_000;
 
@@ -44,6 +44,7 @@ export function classifyLine(line: string, deps: AnalyseDeps): LineResult {
   if (o.text.length > MAX_LINE_TEXT) return fail(`"text" is longer than ${MAX_LINE_TEXT} characters`);
   const text = normaliseText(o.text);
   if (!text) return fail('"text" is empty');
+  if (looksMisencoded(text)) return fail('"text" is not valid UTF-8 (wrong encoding?)');
   const a = analyse({ id, text, ts: (o.ts as string | undefined) ?? new Date(0).toISOString() }, deps);
   return {
     id,
