@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS dead_letters;
+DROP TABLE IF EXISTS mentions;
