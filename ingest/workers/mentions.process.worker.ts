@@ -6,7 +6,7 @@ import type { AppContext, Service } from '../../shared/app/context.js';
 import { PermanentError, RetryableError, type Delivery } from '../../shared/bus/bus.js';
 import { RawMentionSchema, type ProcessedMention, type RawMention } from '../../shared/types/mention.js';
 import { SUBJECTS } from '../../shared/types/subjects.js';
-import { analyse } from '../../analytics/analyse/analyse.js';
+import { inlineAnalyser, threadAnalyser } from '../../analytics/analyse/analyser.js';
 import { looksMisencoded, normaliseText } from '../../analytics/analyse/normalise.js';
 import { NearDuplicateIndex } from '../../analytics/classify/near-dup.js';
 import { BatchWriter } from '../writer/batch-writer.js';
@@ -47,7 +47,10 @@ export async function startProcessWorker(ctx: AppContext): Promise<Service> {
     log: wlog,
   });
   const nearDup = new NearDuplicateIndex();
-  const deps = { registry: ctx.registry, classifier: ctx.classifier, nearDup };
+  const analyser =
+    config.ANALYSE_THREADS > 0
+      ? await threadAnalyser({ threads: config.ANALYSE_THREADS, nearDup })
+      : inlineAnalyser({ registry: ctx.registry, classifier: ctx.classifier, nearDup });
 
   const handle = async (msg: Delivery<unknown>) => {
     const raw = validateRaw(msg.data);
@@ -60,7 +63,7 @@ export async function startProcessWorker(ctx: AppContext): Promise<Service> {
       ts: new Date(raw.ts).toISOString(),
       url: raw.url ?? '',
       ingestedAt: new Date().toISOString(),
-      ...analyse(raw, deps),
+      ...(await analyser.analyse(raw)),
     };
     try {
       await writer.add(processed);
@@ -79,12 +82,13 @@ export async function startProcessWorker(ctx: AppContext): Promise<Service> {
     retryDelayMs: 2000,
     ackWaitMs: 30_000,
   });
-  wlog.info('processing worker started', { bus: bus.kind, store: store.kind });
+  wlog.info('processing worker started', { bus: bus.kind, store: store.kind, analyser: analyser.kind });
   return {
     name: 'process-worker',
     async stop() {
       await sub.drain();
       await writer.close();
+      await analyser.close();
     },
   };
 }

@@ -37,6 +37,8 @@ export const EnvSchema = z.object({
   /** writer batch: flush at this many rows or after this many ms */
   BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
   BATCH_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /** threads that classify and resolve addresses off the event loop; 0 = on the main thread */
+  ANALYSE_THREADS: z.coerce.number().int().min(0).max(16).default(1),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,21 @@
+// Body of an analysis thread: loads the model and the registry once, then answers batches.
+import { parentPort } from 'node:worker_threads';
+import { loadRegistry } from '../registry/load.js';
+import { loadClassifier } from '../classify/index.js';
+import { analyse } from './analyse.js';
+import type { AnalyseInput } from './analyser.js';
+
+const port = parentPort!;
+try {
+  const deps = { registry: await loadRegistry(), classifier: loadClassifier() };
+  port.on('message', (msg: { seq: number; items: AnalyseInput[] }) => {
+    try {
+      port.postMessage({ seq: msg.seq, results: msg.items.map((m) => analyse(m, deps)) });
+    } catch (e) {
+      port.postMessage({ seq: msg.seq, error: (e as Error).message });
+    }
+  });
+  port.postMessage({ ready: true });
+} catch (e) {
+  port.postMessage({ error: `analysis thread could not start: ${(e as Error).message}` });
+}
