@@ -10,7 +10,19 @@ export interface RecentMentionsQuery {
   since?: Date | number;
   category?: string;
   district?: string;
+  /**
+   * Look in this recent span of `ts` first (the sorting key starts with the hour of ts,
+   * so a bounded read touches few granules); fall back to the whole table when it
+   * yields fewer than `limit` rows. Default one day.
+   */
+  lookbackMs?: number;
+  /** clock for tests */
+  nowMs?: number;
 }
+
+const DAY_MS = 86_400_000;
+/** a catch-up only looks for mentions written this long before the cursor */
+const CATCH_UP_TS_SLACK_MS = 7 * DAY_MS;
 
 interface MentionFeedRow {
   id: string;
@@ -40,13 +52,25 @@ export const MAX_RECENT = 1000;
 
 /** Newest first (by the time the resident wrote it). */
 export async function getRecentMentions(store: Store, q: RecentMentionsQuery): Promise<FeedItem[]> {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {
-    limit: Math.max(1, Math.min(MAX_RECENT, Math.floor(q.limit))),
-  };
+  const limit = Math.max(1, Math.min(MAX_RECENT, Math.floor(q.limit)));
   if (q.since !== undefined) {
+    const sinceMs = q.since instanceof Date ? q.since.getTime() : Math.floor(q.since);
+    return run(store, q, limit, sinceMs, sinceMs - CATCH_UP_TS_SLACK_MS);
+  }
+  const recent = await run(store, q, limit, undefined, (q.nowMs ?? Date.now()) - (q.lookbackMs ?? DAY_MS));
+  return recent.length >= limit ? recent : run(store, q, limit, undefined, undefined);
+}
+
+async function run(store: Store, q: RecentMentionsQuery, limit: number, sinceMs: number | undefined, tsFromMs: number | undefined) {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit };
+  if (sinceMs !== undefined) {
     where.push('ingested_at > fromUnixTimestamp64Milli({sinceMs:Int64}, \'UTC\')');
-    params.sinceMs = q.since instanceof Date ? q.since.getTime() : Math.floor(q.since);
+    params.sinceMs = sinceMs;
+  }
+  if (tsFromMs !== undefined) {
+    where.push('ts >= fromUnixTimestamp64Milli({tsFromMs:Int64}, \'UTC\')');
+    params.tsFromMs = tsFromMs;
   }
   if (q.category) {
     where.push('category = {category:String}');
