@@ -3,7 +3,7 @@
 // same as on chDB. The optional `connection` lets the very same code run over
 // chDB (`createChdbConnection` from 'chdb/connection'), which is how the
 // contract suite exercises this adapter without a server.
-import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from '@clickhouse/client';
 import type { Params, Store } from './store.js';
 import { StoreError, assertTableName, toStoreError } from './store-error.js';
 import { INSERT_SETTINGS, SESSION_SETTINGS, normalizeParams } from './wire.js';
@@ -34,6 +34,8 @@ export async function createClickhouseStore(opts: ClickhouseStoreOptions): Promi
     password: opts.password,
     request_timeout: opts.requestTimeoutMs ?? 60_000,
     clickhouse_settings: settings,
+    // Every failure is thrown to the caller, who logs it once in our own format.
+    log: { level: ClickHouseLogLevel.OFF },
   };
 
   let client: ClickHouseClient;
