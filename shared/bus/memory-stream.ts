@@ -1,0 +1,111 @@
+// In-process stand-in for a JetStream stream: a bounded log of JSON texts with
+// de-duplication by message id, and durable cursors over it. No I/O, no timers.
+import { covers, type StreamSpec } from './subjects-match.js';
+
+export interface StoredMsg {
+  seq: number;
+  subject: string;
+  text: string;
+  msgId?: string;
+}
+
+/** A message handed to a consumer and not acked yet (in flight or waiting for redelivery). */
+export interface Pending {
+  msg: StoredMsg;
+  deliveries: number;
+}
+
+export class MemoryStream {
+  readonly durables = new Map<string, DurableCursor>();
+  #log: StoredMsg[] = [];
+  #head = 0; // index in #log of the oldest retained message
+  #nextSeq = 1;
+  #seen = new Map<string, number>(); // msgId → expiry (ms); insertion order = time order
+
+  constructor(
+    readonly spec: StreamSpec,
+    private readonly maxMsgs: number,
+    private readonly dedupeWindowMs: number,
+  ) {}
+
+  /** Appends unless `msgId` was seen within the window; returns the stored message or null. */
+  append(subject: string, text: string, msgId: string | undefined, now: number): StoredMsg | null {
+    if (msgId !== undefined && this.dedupeWindowMs > 0) {
+      this.#expire(now);
+      if (this.#seen.has(msgId)) return null;
+      this.#seen.set(msgId, now + this.dedupeWindowMs);
+    }
+    const msg: StoredMsg = { seq: this.#nextSeq++, subject, text, msgId };
+    this.#log.push(msg);
+    if (this.#log.length - this.#head > this.maxMsgs) this.#head++;
+    // Compact now and then so trimming stays O(1) amortised.
+    if (this.#head > 1024 && this.#head * 2 > this.#log.length) {
+      this.#log = this.#log.slice(this.#head);
+      this.#head = 0;
+    }
+    return msg;
+  }
+
+  get firstSeq(): number {
+    return this.#log[this.#head]?.seq ?? this.#nextSeq;
+  }
+
+  get lastSeq(): number {
+    return this.#nextSeq - 1;
+  }
+
+  get(seq: number): StoredMsg | undefined {
+    const first = this.firstSeq;
+    if (seq < first || seq >= this.#nextSeq) return undefined;
+    return this.#log[this.#head + (seq - first)];
+  }
+
+  durable(name: string, filter: string): DurableCursor {
+    let d = this.durables.get(name);
+    if (!d) {
+      d = new DurableCursor(this, filter);
+      this.durables.set(name, d);
+    } else if (d.filter !== filter) {
+      throw new Error(`durable "${name}" already consumes "${d.filter}", not "${filter}"`);
+    }
+    return d;
+  }
+
+  #expire(now: number) {
+    for (const [id, until] of this.#seen) {
+      if (until > now) break;
+      this.#seen.delete(id);
+    }
+  }
+}
+
+/** Where a durable consumer is in its stream, plus its messages due for redelivery. */
+export class DurableCursor {
+  /** next stream sequence not yet looked at */
+  #cursor: number;
+  #ready: Pending[] = [];
+
+  constructor(
+    private readonly stream: MemoryStream,
+    readonly filter: string,
+  ) {
+    // A new durable starts at the oldest retained message, like DeliverPolicy.All.
+    this.#cursor = stream.firstSeq;
+  }
+
+  /** The next message to deliver: redeliveries first, then new messages in order. */
+  next(): Pending | undefined {
+    const again = this.#ready.shift();
+    if (again) return again;
+    this.#cursor = Math.max(this.#cursor, this.stream.firstSeq);
+    while (this.#cursor <= this.stream.lastSeq) {
+      const msg = this.stream.get(this.#cursor++);
+      if (msg && covers(this.filter, msg.subject)) return { msg, deliveries: 0 };
+    }
+    return undefined;
+  }
+
+  redeliver(p: Pending): void {
+    this.#ready.push(p);
+  }
+}
