@@ -1,0 +1,41 @@
+// Training sources: the portal petitions (minus a validation split chosen by id hash)
+// and the resident-style sets in assets/train/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCsvObjects } from '../../analytics/classify/csv.js';
+import { parseAlts } from '../../analytics/classify/eval.js';
+import { isCategory, type Category } from '../../shared/types/taxonomy.js';
+
+export interface LabelledText {
+  text: string;
+  label: Category;
+  alts: Category[];
+  source: 'petitions' | 'social';
+}
+
+/** FNV-1a: a stable, platform-independent split of rows by id. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h >>> 0;
+}
+
+/** One row in ten, by id hash, is kept for validation and never trained on. */
+export const isValidation = (id: string): boolean => fnv1a(id) % 10 === 0;
+
+function toLabelled(rows: Record<string, string>[], source: LabelledText['source']): LabelledText[] {
+  return rows
+    .filter((r) => isCategory(r.zhkh_label) && r.text.trim() !== '')
+    .map((r) => ({ text: r.text, label: r.zhkh_label as Category, alts: parseAlts(r.zhkh_label_alt).filter(isCategory), source }));
+}
+
+export function readPetitions(sharedDir: string): { train: LabelledText[]; validation: Record<string, string>[] } {
+  const rows = parseCsvObjects(fs.readFileSync(path.join(sharedDir, 'data/train/spb_petitions_train.csv'), 'utf8'));
+  const train = rows.filter((r) => !isValidation(r.id));
+  const validation = rows.filter((r) => isValidation(r.id));
+  return { train: toLabelled(train, 'petitions'), validation };
+}
+
+export function readSocial(file: string): LabelledText[] {
+  return toLabelled(parseCsvObjects(fs.readFileSync(file, 'utf8')), 'social');
+}

@@ -1,0 +1,47 @@
+// Writes the resident-style labelled sets into assets/train/ (committed):
+//   social-train.csv     every label + irrelevant, from *-train fragments (training only)
+//   social-test.csv      the 14 core labels + irrelevant, from *-test fragments (never trained on)
+//   non-complaints.csv   held-out non-complaints from irrelevant-test fragments
+// Run: npx tsx scripts/train/generate-social.ts   (fixed seeds: same output every run)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CORE_LABELS, LABEL_IDS, LABELS, type Label } from '../../shared/types/taxonomy.js';
+import { complaint, nonComplaint, type Row } from './social/compose.js';
+import { writeCsv } from './social/csv-out.js';
+import * as trainFrames from './social/frames-train.js';
+import * as testFrames from './social/frames-test.js';
+import { IRRELEVANT_TRAIN } from './social/irrelevant-train.js';
+import { IRRELEVANT_TEST } from './social/irrelevant-test.js';
+import { makeRng } from './social/text-kit.js';
+import { TOPICS_TRAIN } from './social/topics-train.js';
+import { TOPICS_TEST } from './social/topics-test.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const out = path.join(root, 'assets/train');
+
+function dedupe(rows: Row[]): Row[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.text.toLowerCase()) && seen.add(r.text.toLowerCase()));
+}
+
+const rngTrain = makeRng(20240101);
+const train: Row[] = [];
+for (const label of LABEL_IDS as Label[]) {
+  const n = LABELS[label].core ? 450 : 150;
+  for (let i = 0; i < n; i++) train.push(complaint(rngTrain, trainFrames, TOPICS_TRAIN, label));
+}
+for (let i = 0; i < 4000; i++) train.push(nonComplaint(rngTrain, trainFrames, IRRELEVANT_TRAIN));
+
+const rngTest = makeRng(777);
+const test: Row[] = [];
+for (const label of CORE_LABELS) for (let i = 0; i < 60; i++) test.push(complaint(rngTest, testFrames, TOPICS_TEST, label));
+for (let i = 0; i < 200; i++) test.push(nonComplaint(rngTest, testFrames, IRRELEVANT_TEST));
+
+const rngNon = makeRng(4242);
+const non: Row[] = [];
+for (let i = 0; i < 600; i++) non.push(nonComplaint(rngNon, testFrames, IRRELEVANT_TEST));
+
+writeCsv(path.join(out, 'social-train.csv'), dedupe(train));
+writeCsv(path.join(out, 'social-test.csv'), dedupe(test));
+writeCsv(path.join(out, 'non-complaints.csv'), dedupe(non));
+console.log(`social-train ${dedupe(train).length}, social-test ${dedupe(test).length}, non-complaints ${dedupe(non).length}`);
