@@ -32,6 +32,12 @@ export interface OrganisationRecord {
   /** every spelling of the name seen in the sources */
   spellings: string[];
   houseCount: number;
+  /** district the organisation serves (district administrations), e.g. "Приморский район" */
+  district?: string | null;
+  /** 'registry': seen in the house registry; 'configured': a well-known default added by the build, not registry data */
+  source?: 'registry' | 'configured';
+  /** resource suppliers: what they supply */
+  resource?: 'heat' | 'water' | 'electricity' | 'gas' | null;
 }
 
 export interface District {

@@ -1,0 +1,161 @@
+// The gazetteer: street names of the registry indexed by the stems of their words,
+// so that a text is matched by a few map look-ups per word (no scan over all streets).
+import type { House } from '../../shared/types/registry.js';
+import { tokenize } from './normalise.js';
+import { parseRegistryNumber, type HouseNumber } from './house-number.js';
+import { REGISTRY_TYPES, type StreetKind } from './vocabulary.js';
+
+export interface IndexedHouse {
+  house: House;
+  hn: HouseNumber;
+}
+
+/** One street of one locality with its houses. */
+export interface Street {
+  name: string;
+  /** registry abbreviation, e.g. "ул." */
+  rawType: string;
+  kind: StreetKind;
+  locality: string;
+  region: House['region'];
+  houses: IndexedHouse[];
+  /** houses by base number, for quick look-up */
+  byBase: Map<number, IndexedHouse[]>;
+}
+
+/** A street name as it can be written in a text, shared by streets of every type and locality. */
+export interface NameEntry {
+  id: number;
+  /** word stems (numbers as digits), in order */
+  words: string[];
+  ordinal: number;
+  /** «во» / «пс» for names that say the island/side */
+  qualifier: string;
+  /** a named settlement whose houses have no street («д. Пудомяги, д. 3») */
+  area: boolean;
+  streets: Street[];
+}
+
+export interface LocalityName {
+  words: string[];
+  locality: string;
+}
+
+export interface Gazetteer {
+  entries: NameEntry[];
+  /** word stem → postings (entry, word position) */
+  byWord: Map<string, { entry: NameEntry; pos: number }[]>;
+  /** "ordinal|kind" → entries without words (lines of Vasilyevsky Island: «7-я линия») */
+  byOrdinalKind: Map<string, NameEntry[]>;
+  /** single-deletion variants of long name stems → the stems (typo tolerance) */
+  fuzzy: Map<string, string[]>;
+  /** first word stem → localities */
+  localities: Map<string, LocalityName[]>;
+  /** how many entries use a stem: rare long stems are the ones typos are tolerated on */
+  stemFrequency: Map<string, number>;
+}
+
+export const FUZZY_MIN_LENGTH = 6;
+
+interface ParsedName {
+  words: string[];
+  ordinal: number;
+  qualifier: string;
+}
+
+export function parseStreetName(name: string): ParsedName {
+  const words: string[] = [];
+  let ordinal = 0;
+  let qualifier = '';
+  for (const t of tokenize(name)) {
+    if (t.kind === 'num') {
+      if (t.ordinal && !ordinal && words.length === 0) ordinal = t.value;
+      else words.push(String(t.value));
+    } else if (t.kind === 'word') {
+      if (t.text === 'во' || t.text === 'пс') qualifier = t.text;
+      else words.push(t.stem);
+    }
+  }
+  return { words, ordinal, qualifier };
+}
+
+export function deletions(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+export function buildGazetteer(houses: readonly House[]): Gazetteer {
+  const streets = new Map<string, Street>();
+  for (const house of houses) {
+    const hn = parseRegistryNumber(house.number);
+    if (!hn) continue;
+    const area = !house.street;
+    const rawType = house.streetType;
+    const key = [house.region, house.locality, rawType, house.street].join('|');
+    let s = streets.get(key);
+    if (!s) {
+      const kind: StreetKind = area ? 'other' : (REGISTRY_TYPES[rawType.replace(/\.$/, '').toLowerCase()] ?? 'other');
+      s = { name: area ? house.locality : house.street, rawType, kind, locality: house.locality, region: house.region, houses: [], byBase: new Map() };
+      streets.set(key, s);
+    }
+    const ih = { house, hn };
+    s.houses.push(ih);
+    const list = s.byBase.get(hn.base) ?? [];
+    list.push(ih);
+    s.byBase.set(hn.base, list);
+  }
+  const entriesByKey = new Map<string, NameEntry>();
+  const localityNames = new Map<string, LocalityName>();
+  for (const s of [...streets.values()]) {
+    const area = !s.houses[0].house.street;
+    const p = parseStreetName(s.name);
+    const key = `${area ? 'a' : 's'}|${p.ordinal}|${p.qualifier}|${p.words.join(' ')}`;
+    let e = entriesByKey.get(key);
+    if (!e) {
+      e = { id: entriesByKey.size, words: p.words, ordinal: p.ordinal, qualifier: p.qualifier, area, streets: [] };
+      entriesByKey.set(key, e);
+    }
+    e.streets.push(s);
+    const lw = parseStreetName(s.locality).words;
+    if (lw.length) localityNames.set(s.locality, { words: lw, locality: s.locality });
+  }
+  const g: Gazetteer = { entries: [...entriesByKey.values()], byWord: new Map(), byOrdinalKind: new Map(), fuzzy: new Map(), localities: new Map(), stemFrequency: new Map() };
+  for (const e of g.entries) {
+    if (e.words.length === 0) {
+      for (const kind of new Set(e.streets.map((s) => s.kind))) {
+        const k = `${e.ordinal}|${kind}`;
+        g.byOrdinalKind.set(k, [...(g.byOrdinalKind.get(k) ?? []), e]);
+      }
+      continue;
+    }
+    e.words.forEach((w, pos) => {
+      const list = g.byWord.get(w) ?? [];
+      list.push({ entry: e, pos });
+      g.byWord.set(w, list);
+      g.stemFrequency.set(w, (g.stemFrequency.get(w) ?? 0) + 1);
+    });
+  }
+  for (const w of g.byWord.keys()) {
+    if (w.length < FUZZY_MIN_LENGTH || /\d/.test(w)) continue;
+    for (const d of deletions(w)) g.fuzzy.set(d, [...(g.fuzzy.get(d) ?? []), w]);
+  }
+  for (const ln of [...localityNames.values(), { words: ['санкт', 'петербург'], locality: 'Санкт-Петербург' }, { words: ['спб'], locality: 'Санкт-Петербург' }, { words: ['петербург'], locality: 'Санкт-Петербург' }]) {
+    const list = g.localities.get(ln.words[0]) ?? [];
+    list.push(ln);
+    g.localities.set(ln.words[0], list);
+  }
+  return g;
+}
+
+/** Levenshtein distance ≤ 1 (one insertion, deletion or substitution). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

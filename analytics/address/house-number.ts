@@ -1,0 +1,82 @@
+// House numbers: parsing the registry's spelling and comparing with what a text says.
+// «13/15 лит. А», «5 к. 2», «42, к. А» (a letter корпус is a литера), «6, к. 1, стр. 1», «18-20», «15а».
+import { fold } from './normalise.js';
+
+export interface HouseNumber {
+  base: number;
+  /** letter written with the number: «15а» */
+  letter: string;
+  slash: number;
+  dash: number;
+  /** numeric корпус, as a string ('' when none) */
+  korpus: string;
+  stroenie: string;
+  /** литеры, lower case, without separators: «абв» */
+  litera: string;
+}
+
+export const EMPTY_NUMBER: HouseNumber = { base: 0, letter: '', slash: 0, dash: 0, korpus: '', stroenie: '', litera: '' };
+
+const LETTERS = /[а-я]/g;
+
+/** Parse the registry's house-number part, e.g. "13/15, лит. А,Б" or "6, к. 1, стр. 1". Returns null when no number. */
+export function parseRegistryNumber(raw: string): HouseNumber | null {
+  const s = fold(raw).replace(/\(дубль \d+\)/g, ' ');
+  const m = /^\s*(\d+)\s*([а-я](?![а-я]))?(?:\s*([/-])\s*(\d+)\s*([а-я](?![а-я]))?)?/.exec(s);
+  if (!m) return null;
+  const hn: HouseNumber = { ...EMPTY_NUMBER, base: Number(m[1]), letter: m[2] ?? m[5] ?? '' };
+  if (m[3] === '/') hn.slash = Number(m[4]);
+  else if (m[3] === '-') hn.dash = Number(m[4]);
+  const rest = s.slice(m[0].length);
+  for (const part of rest.split(/,\s*(?=(?:литера|лит|корп|стр|к)(?![а-я]))/)) {
+    const km = /(?:^|\s|,)(литера|лит|корп|стр|к)(?![а-я])\.?\s*"?([0-9а-я ,."]+)/.exec(part);
+    if (!km) continue;
+    const value = km[2].replace(/["\s.]/g, '');
+    if (km[1] === 'лит' || km[1] === 'литера') hn.litera += (value.match(LETTERS) ?? []).join('');
+    else if (/^\d+$/.test(value.split(',')[0])) {
+      if (km[1] === 'стр') hn.stroenie = value.split(',')[0];
+      else hn.korpus = value.split(',')[0];
+    } else hn.litera += (value.match(LETTERS) ?? []).join('');
+  }
+  return hn;
+}
+
+/** The registry's spelling shortened for display: "13/15 лит. А,Б", "6 к. 1 стр. 1". */
+export function formatNumber(hn: HouseNumber): string {
+  let s = String(hn.base) + hn.letter;
+  if (hn.slash) s += '/' + hn.slash;
+  if (hn.dash) s += '-' + hn.dash;
+  if (hn.korpus) s += ' к. ' + hn.korpus;
+  if (hn.stroenie) s += ' стр. ' + hn.stroenie;
+  if (hn.litera) s += ' лит. ' + hn.litera.toUpperCase().split('').join(',');
+  return s;
+}
+
+/**
+ * How well a number from a text fits a registry number: 3 exact, 2 compatible (one side says
+ * less, or «5/2» written for «5 к. 2»), 1 weak (the text names a part the registry lacks), 0 no.
+ */
+export function numberFit(text: HouseNumber, reg: HouseNumber): number {
+  if (text.base !== reg.base) return 0;
+  let score = 3;
+  // «15а»: a house letter or a литера of the registry
+  if (text.letter) {
+    if (reg.letter === text.letter) score = Math.min(score, 3);
+    else if (reg.letter) return 0;
+    else if (reg.litera.includes(text.letter)) score = Math.min(score, 2);
+    else score = Math.min(score, 1);
+  } else if (reg.letter) score = Math.min(score, 1);
+  // the second number: корпус, «/», «-» are written interchangeably by residents
+  const second = text.korpus ? Number(text.korpus) : text.slash || text.dash;
+  const regSecond = reg.korpus ? Number(reg.korpus) : reg.slash || reg.dash;
+  if (second) {
+    if (regSecond === second) {
+      const sameForm = (text.korpus && reg.korpus) || (text.slash && reg.slash) || (text.dash && reg.dash);
+      score = Math.min(score, sameForm ? 3 : 2);
+    } else if (regSecond) return 0;
+    else score = Math.min(score, 1);
+  } else if (regSecond) score = Math.min(score, reg.korpus ? 1 : 2);
+  if (text.stroenie && reg.stroenie && text.stroenie !== reg.stroenie) score = Math.min(score, 1);
+  if (text.litera && reg.litera && !reg.litera.includes(text.litera)) score = Math.min(score, 2);
+  return score;
+}

@@ -1,0 +1,247 @@
+// Finds street names in a token stream and the house number written next to them.
+import type { Token } from './normalise.js';
+import { EMPTY_NUMBER, type HouseNumber } from './house-number.js';
+import { FUZZY_MIN_LENGTH, deletions, withinOneEdit, type Gazetteer, type NameEntry } from './gazetteer.js';
+import {
+  CONNECTORS_BEFORE_STREET, HOUSE_MARKERS, KORPUS_WORDS, LITERA_WORDS, NAME_ABBREVIATIONS, STROENIE_WORDS, TEXT_TYPES,
+  isUnitWord, type StreetKind,
+} from './vocabulary.js';
+
+export interface StreetMatch {
+  entry: NameEntry;
+  /** token range of the whole street mention including ordinal, type and qualifier */
+  first: number;
+  last: number;
+  kind: StreetKind | null;
+  qualifier: string;
+  partial: boolean;
+  fuzzy: boolean;
+  number: HouseNumber | null;
+  /** token range of the number */
+  numFirst: number;
+  numLast: number;
+  /** «д.», «дом» written before the number */
+  marker: boolean;
+}
+
+const isPunct = (t: Token | undefined, ch: string) => t !== undefined && t.kind === 'punct' && t.text === ch;
+
+function wordMatches(t: Token | undefined, w: string, fuzzyOk: boolean): 0 | 1 | 2 {
+  if (!t) return 0;
+  if (t.kind === 'num') return !t.ordinal && !t.letter && String(t.value) === w ? 2 : 0;
+  if (t.kind !== 'word') return 0;
+  if (t.stem === w) return 2;
+  const abbr = NAME_ABBREVIATIONS[t.text];
+  if (abbr && abbr.some((a) => w.startsWith(a))) return 2;
+  if (fuzzyOk && t.stem.length >= FUZZY_MIN_LENGTH && w.length >= FUZZY_MIN_LENGTH && withinOneEdit(t.stem, w)) return 1;
+  return 0;
+}
+
+/** Type word at token i, skipping one «.» after an abbreviation. */
+function typeAt(tokens: Token[], i: number): StreetKind | null {
+  const t = tokens[i];
+  return t && t.kind === 'word' ? (TEXT_TYPES.get(t.text) ?? null) : null;
+}
+
+function typeBefore(tokens: Token[], i: number): [StreetKind | null, number] {
+  let j = i - 1;
+  if (isPunct(tokens[j], '.')) j--;
+  const k = typeAt(tokens, j);
+  return k ? [k, j] : [null, i];
+}
+
+function typeAfter(tokens: Token[], i: number): [StreetKind | null, number] {
+  const k = typeAt(tokens, i + 1);
+  if (!k) return [null, i];
+  return [k, isPunct(tokens[i + 2], '.') ? i + 2 : i + 1];
+}
+
+/** Candidate stems of a text word: itself, and for long words those one typo away. */
+function lookupStems(g: Gazetteer, s: string): { stem: string; fuzzy: boolean }[] {
+  const out: { stem: string; fuzzy: boolean }[] = [];
+  if (g.byWord.has(s)) out.push({ stem: s, fuzzy: false });
+  if (s.length < FUZZY_MIN_LENGTH || out.length) return out;
+  const seen = new Set<string>();
+  const add = (w: string) => {
+    if (!seen.has(w) && withinOneEdit(s, w) && (g.stemFrequency.get(w) ?? 0) <= 3) {
+      seen.add(w);
+      out.push({ stem: w, fuzzy: true });
+    }
+  };
+  for (const w of g.fuzzy.get(s) ?? []) add(w);
+  for (const d of deletions(s)) {
+    if (g.byWord.has(d)) add(d);
+    for (const w of g.fuzzy.get(d) ?? []) add(w);
+  }
+  return out;
+}
+
+export function findStreets(tokens: Token[], g: Gazetteer, original: string): StreetMatch[] {
+  const out: StreetMatch[] = [];
+  const seen = new Set<string>();
+  const push = (m: StreetMatch) => {
+    const k = `${m.entry.id}|${m.first}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(m);
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'word') {
+      if (t.text.length < 3 && !/^\d/.test(t.text)) continue;
+      for (const { stem } of lookupStems(g, t.stem))
+        for (const { entry, pos } of g.byWord.get(stem) ?? []) {
+          const m = alignName(tokens, i, entry, pos);
+          if (m) push(complete(tokens, m, original));
+        }
+    } else if (t.kind === 'num' && (t.ordinal || TEXT_TYPES.has(tokens[i + 1]?.text ?? ''))) {
+      // «7-я линия», «7 линия В.О.», «линия 7-я»
+      const [kindAfter] = typeAfter(tokens, i);
+      const [kindBefore] = typeBefore(tokens, i);
+      const kind = kindAfter ?? (t.ordinal ? kindBefore : null);
+      if (!kind) continue;
+      for (const entry of g.byOrdinalKind.get(`${t.value}|${kind}`) ?? []) {
+        const m: StreetMatch = { entry, first: i, last: i, kind: null, qualifier: '', partial: false, fuzzy: false, number: null, numFirst: -1, numLast: -1, marker: false };
+        push(complete(tokens, m, original));
+      }
+    }
+  }
+  return out;
+}
+
+/** Align the entry's words around token i (which matched word `pos`); null when they do not fit. */
+function alignName(tokens: Token[], i: number, entry: NameEntry, pos: number): StreetMatch | null {
+  const words = entry.words;
+  let fuzzy = false;
+  let last = i;
+  for (let p = pos + 1; p < words.length; p++) {
+    const r = wordMatches(tokens[last + 1], words[p], true);
+    if (!r) return null;
+    if (r === 1) fuzzy = true;
+    last++;
+  }
+  let first = i;
+  for (let p = pos - 1; p >= 0; p--) {
+    const r = wordMatches(tokens[first - 1], words[p], true);
+    if (!r) break;
+    if (r === 1) fuzzy = true;
+    first--;
+  }
+  const matchedFrom = pos - (i - first);
+  const partial = matchedFrom > 0;
+  // a partial name must end with its last word and be a long, telling word («Трибуца» for «Адмирала Трибуца»)
+  if (partial && words[words.length - 1].length < 5) return null;
+  if (tokens[i].stem !== words[pos]) fuzzy = fuzzy || wordMatches(tokens[i], words[pos], false) === 0;
+  if (entry.ordinal) {
+    const before = tokens[first - 1];
+    const after = tokens[last + 1];
+    if (before && before.kind === 'num' && before.value === entry.ordinal && !before.letter && !before.slash && !before.dash) first--;
+    else if (after && after.kind === 'num' && after.value === entry.ordinal && after.ordinal) last++;
+    else return null;
+  } else {
+    const before = tokens[first - 1];
+    if (before && before.kind === 'num' && before.ordinal && before.ordinal !== 'го') return null;
+  }
+  return { entry, first, last, kind: null, qualifier: '', partial, fuzzy, number: null, numFirst: -1, numLast: -1, marker: false };
+}
+
+/** Type, qualifier and house number around a name match. */
+function complete(tokens: Token[], m: StreetMatch, original: string): StreetMatch {
+  const [kb, fb] = typeBefore(tokens, m.first);
+  const [ka, la] = typeAfter(tokens, m.last);
+  m.kind = kb ?? ka;
+  m.first = kb ? fb : m.first;
+  m.last = ka && !kb ? la : m.last;
+  if (kb && ka && m.entry.words.length === 0) m.last = la;
+  // qualifier «В.О.»/«П.С.» right after the street
+  let q = m.last + 1;
+  if (isPunct(tokens[q], ',')) q++;
+  if (tokens[q]?.kind === 'word' && (tokens[q].text === 'во' || tokens[q].text === 'пс')) {
+    m.qualifier = tokens[q].text;
+    m.last = q;
+    const [k2, l2] = typeAfter(tokens, m.last);
+    if (k2) {
+      m.kind = m.kind ?? k2;
+      m.last = l2;
+    }
+  }
+  if (m.entry.qualifier === '' && m.qualifier) return m;
+  // house number after: «Ленина, д. 5», «Ленина дом № 5 к. 2», «Захарова у 46-го»
+  let j = m.last + 1;
+  let marker = false;
+  for (let steps = 0; steps < 5 && j < tokens.length; steps++) {
+    const t = tokens[j];
+    if (t.kind === 'punct' && (t.text === ',' || t.text === '.' || t.text === ':' || t.text === '-' || t.text === '№')) j++;
+    else if (t.kind === 'word' && (HOUSE_MARKERS.has(t.text) || t.text === 'у')) {
+      marker = marker || HOUSE_MARKERS.has(t.text);
+      j++;
+    } else break;
+  }
+  const after = readNumber(tokens, j, original);
+  if (after) {
+    m.number = after.hn;
+    m.numFirst = j;
+    m.numLast = after.last;
+    m.marker = marker;
+    return m;
+  }
+  // house number before: «дом 75 по Краснопутиловской», «фасаде 2/18 по Университетскому»
+  const conn = tokens[m.first - 1];
+  if (conn && conn.kind === 'word' && CONNECTORS_BEFORE_STREET.has(conn.text)) {
+    for (let s = m.first - 2; s >= Math.max(0, m.first - 9); s--) {
+      if (tokens[s].kind !== 'num') continue;
+      const r = readNumber(tokens, s, original);
+      if (!r || r.last !== m.first - 2) continue;
+      let b = s - 1;
+      if (isPunct(tokens[b], '.')) b--;
+      if (isPunct(tokens[b], '№')) b--;
+      const hasMarker = tokens[b]?.kind === 'word' && HOUSE_MARKERS.has(tokens[b].text);
+      if (hasMarker || conn.text === 'по') {
+        m.number = r.hn;
+        m.numFirst = s;
+        m.numLast = r.last;
+        m.marker = hasMarker;
+      }
+      break;
+    }
+  }
+  return m;
+}
+
+/** A house number starting at token j with корпус/строение/литера; null when it is a quantity. */
+export function readNumber(tokens: Token[], j: number, original: string): { hn: HouseNumber; last: number } | null {
+  const t = tokens[j];
+  if (!t || t.kind !== 'num' || t.value === 0 || t.value > 1500) return null;
+  if (t.ordinal && t.ordinal !== 'го' && t.ordinal !== 'ого') return null;
+  const hn: HouseNumber = { ...EMPTY_NUMBER, base: t.value, letter: t.letter, slash: t.slash, dash: t.dash };
+  let last = j;
+  for (;;) {
+    let k = last + 1;
+    if (isPunct(tokens[k], ',')) k++;
+    const w = tokens[k];
+    if (!w || w.kind !== 'word') break;
+    let v = k + 1;
+    if (isPunct(tokens[v], '.')) v++;
+    const val = tokens[v];
+    if (KORPUS_WORDS.has(w.text) && val?.kind === 'num' && !hn.korpus) {
+      hn.korpus = String(val.value);
+      if (val.letter) hn.litera = val.letter;
+      last = v;
+    } else if (STROENIE_WORDS.has(w.text) && val?.kind === 'num' && !hn.stroenie) {
+      hn.stroenie = String(val.value);
+      last = v;
+    } else if (LITERA_WORDS.has(w.text) && val?.kind === 'word' && val.text.length === 1 && !hn.litera) {
+      hn.litera = val.text;
+      last = v;
+    } else if (k === last + 1 && w.text.length === 1 && /[А-Я]/.test(original[w.start]) && !tokens[k + 1]?.text.match(/^[а-я]/)) {
+      // «5 А» written apart
+      hn.letter = hn.letter || w.text;
+      last = k;
+    } else break;
+  }
+  const next = tokens[last + 1];
+  if (next && next.kind === 'word' && last === j && isUnitWord(next.text)) return null;
+  if (next && next.kind === 'punct' && next.text === '%') return null;
+  return { hn, last };
+}

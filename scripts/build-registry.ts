@@ -1,0 +1,125 @@
+// Builds the packaged registry (assets/registry) from the shared data folder:
+// houses of Saint Petersburg and Leningrad oblast, organisations, district polygons.
+// Reproducible: sorted output, no timestamps, gzip without mtime. Usage: npm run build:registry
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { District, House, OrganisationRecord } from '../shared/types/registry.js';
+import { createDistrictIndex } from '../analytics/geo/districts.js';
+import { groupOrganisations, organisationKey } from '../analytics/registry/organisations.js';
+import { HOUSE_COLUMNS, houseToTsv } from '../analytics/registry/format.js';
+import { parseCsvObjects } from './registry/csv.js';
+import { houseFromRow, type RawHouse } from './registry/houses.js';
+import { configuredSuppliers, districtAdministration } from './registry/defaults.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
+const outDir = path.join(root, 'assets/registry');
+
+const SOURCES: { region: 'spb' | 'lenoblast'; file: string }[] = [
+  { region: 'spb', file: 'data/registry/reformagkh_spb_20160308.csv' },
+  { region: 'lenoblast', file: 'data/registry/reformagkh_lenoblast_20160920.csv' },
+];
+
+function bump(m: Record<string, number>, k: string, by = 1) {
+  m[k] = (m[k] ?? 0) + by;
+}
+
+function sortedObject(m: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
+}
+
+function roundCoords(c: unknown): unknown {
+  return Array.isArray(c) ? c.map(roundCoords) : typeof c === 'number' ? Math.round(c * 1e5) / 1e5 : c;
+}
+
+function main() {
+  const skipped: Record<string, number> = {};
+  const notes: Record<string, number> = {};
+  const rows: Record<string, number> = {};
+
+  // districts: level-5 features only (the city outline is not a district)
+  const geo = JSON.parse(readFileSync(path.join(shared, 'data/geo/spb_districts_fixed.geojson'), 'utf8'));
+  const districts: District[] = geo.features
+    .filter((f: { properties: { level: number } }) => f.properties.level === 5)
+    .map((f: { properties: { name: string }; geometry: District['geometry'] }) => ({
+      name: f.properties.name,
+      geometry: { type: f.geometry.type, coordinates: roundCoords(f.geometry.coordinates) },
+    }))
+    .sort((a: District, b: District) => (a.name < b.name ? -1 : 1));
+  const districtIndex = createDistrictIndex(districts);
+
+  // houses, de-duplicated by normalised address (the registry lists «(дубль 1)» copies)
+  const byAddress = new Map<string, RawHouse>();
+  for (const src of SOURCES) {
+    const records = parseCsvObjects(readFileSync(path.join(shared, src.file), 'utf8'));
+    rows[src.region] = records.length;
+    for (const rec of records) {
+      const r = houseFromRow(rec, src.region);
+      if ('skip' in r) {
+        bump(skipped, `${src.region}:${r.skip}`);
+        continue;
+      }
+      if (r.ok.coordsDropped) bump(notes, `${src.region}:coords_out_of_bbox_set_null`);
+      const prev = byAddress.get(r.ok.addressKey);
+      if (prev) {
+        bump(skipped, `${src.region}:duplicate_address`);
+        const better = r.ok.richness > prev.richness || (r.ok.richness === prev.richness && Number(r.ok.house.id.split(':')[1]) < Number(prev.house.id.split(':')[1]));
+        if (!better) continue;
+      }
+      byAddress.set(r.ok.addressKey, r.ok);
+    }
+  }
+  const raw = [...byAddress.values()].sort((a, b) => (a.house.id < b.house.id ? -1 : a.house.id > b.house.id ? 1 : 0));
+
+  // organisations
+  const spellingCounts = new Map<string, number>();
+  for (const r of raw) if (r.orgSpelling) spellingCounts.set(r.orgSpelling, (spellingCounts.get(r.orgSpelling) ?? 0) + 1);
+  const groups = groupOrganisations(spellingCounts);
+  const houses: House[] = [];
+  for (const r of raw) {
+    const h = r.house;
+    const key = r.orgSpelling ? organisationKey(r.orgSpelling) : null;
+    h.orgId = key ? groups.get(key)!.id : null;
+    if (!h.orgId) bump(notes, `${h.region}:no_management_company`);
+    if (h.region === 'spb' && h.lat !== null && h.lon !== null) {
+      h.district = districtIndex.districtOf(h.lat, h.lon);
+      if (!h.district) bump(notes, 'spb:outside_districts');
+    }
+    houses.push(h);
+  }
+  const orgs: OrganisationRecord[] = [...groups.values()].map((g) => ({
+    id: g.id, name: g.name, kind: g.kind, spellings: g.spellings, houseCount: g.houseCount, district: null, source: 'registry', resource: null,
+  }));
+  const lenoDistricts = [...new Set(houses.filter((h) => h.region === 'lenoblast' && h.district).map((h) => h.district!))].sort();
+  orgs.push(...districts.map((d) => districtAdministration(d.name, 'spb')), ...lenoDistricts.map((d) => districtAdministration(d, 'lenoblast')));
+  orgs.push(...configuredSuppliers());
+  orgs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (new Set(orgs.map((o) => o.id)).size !== orgs.length) throw new Error('organisation id collision');
+
+  mkdirSync(outDir, { recursive: true });
+  const gz = (name: string, text: string) => writeFileSync(path.join(outDir, name), gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
+  gz('houses.tsv.gz', [HOUSE_COLUMNS.join('\t'), ...houses.map(houseToTsv)].join('\n') + '\n');
+  gz('organisations.json.gz', JSON.stringify(orgs));
+  gz('districts.json.gz', JSON.stringify(districts));
+  const byKind: Record<string, number> = {};
+  for (const o of orgs) bump(byKind, `${o.source}:${o.kind}`);
+  const manifest = {
+    sources: SOURCES.map((s) => s.file),
+    rows: sortedObject(rows),
+    houses: houses.length,
+    housesByRegion: sortedObject(Object.fromEntries(['spb', 'lenoblast'].map((r) => [r, houses.filter((h) => h.region === r).length]))),
+    organisations: orgs.length,
+    registryOrganisations: groups.size,
+    registrySpellings: spellingCounts.size,
+    organisationsByKind: sortedObject(byKind),
+    districts: districts.length,
+    skipped: sortedObject(skipped),
+    notes: sortedObject(notes),
+  };
+  writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
+}
+
+main();

@@ -1,0 +1,53 @@
+// Measures the address resolver on the development set (texts with their house address and
+// gold coordinates) and on the project's own set of texts without a house address.
+// Prints: recall@100 m, precision@100 m, false houses on no-address texts. Usage:
+//   npx tsx scripts/eval-address.ts [--verbose]
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadRegistry } from '../analytics/registry/load.js';
+import { distanceM } from '../analytics/geo/geo.js';
+import { parseCsvObjects } from './registry/csv.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
+const verbose = process.argv.includes('--verbose');
+
+const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : 'n/a');
+
+async function main() {
+  const t0 = performance.now();
+  const reg = await loadRegistry();
+  const loadMs = performance.now() - t0;
+  const rows = parseCsvObjects(readFileSync(path.join(shared, 'data/train/spb_address_dev.csv'), 'utf8'));
+  let returned = 0;
+  let within = 0;
+  let ambiguous = 0;
+  for (const row of rows) {
+    const r = reg.resolver.resolve(row.text);
+    if (r.ambiguous && !r.house) ambiguous++;
+    const h = r.house;
+    const d = h && h.lat !== null && h.lon !== null ? distanceM(h.lat, h.lon, Number(row.lat), Number(row.lon)) : Infinity;
+    if (h) returned++;
+    if (d <= 100) within++;
+    if (verbose && d > 100) console.log(JSON.stringify({ id: row.id, text: row.text.slice(0, 160), gold: row.gold_address, got: h?.address ?? null, loc: h?.locality, d: Math.round(d), conf: r.confidence, amb: r.ambiguous, street: r.street }));
+  }
+  const negFile = path.join(root, 'tests/registry/fixtures/no-address.txt');
+  const negatives = readFileSync(negFile, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  let falseHouses = 0;
+  for (const t of negatives) {
+    const r = reg.resolver.resolve(t);
+    if (r.house) {
+      falseHouses++;
+      if (verbose) console.log('FALSE HOUSE', JSON.stringify({ t, got: r.house.address, raw: r.address?.raw }));
+    }
+  }
+  console.log(`registry loaded in ${loadMs.toFixed(0)} ms (${reg.houses.length} houses)`);
+  console.log(`dev set: ${rows.length} texts`);
+  console.log(`recall@100m (house within 100 m of gold, share of all rows): ${pct(within, rows.length)} (${within}/${rows.length})`);
+  console.log(`precision@100m (returned houses within 100 m): ${pct(within, returned)} (${within}/${returned})`);
+  console.log(`ambiguous without a house: ${ambiguous}`);
+  console.log(`no-address texts: ${negatives.length}, given a house: ${pct(falseHouses, negatives.length)} (${falseHouses})`);
+}
+
+main();
