@@ -1,12 +1,12 @@
 // First snapshot of the live feed: the latest mentions and the last hour's counts.
-import type { PageServerLoad } from './$types';
+import type { ServerLoad } from '@sveltejs/kit';
 import { getApp } from '$lib/server/context.js';
 import { getRecentMentions } from '$analytics/queries/get-recent-mentions.js';
 import { getCategoryCounts } from '$analytics/queries/get-category-counts.js';
 import { HOUR_MS, MINUTE_MS } from '$lib/live/category-window.js';
 import type { FeedSnapshot } from '$lib/live/feed.svelte.js';
 
-export const load: PageServerLoad = async () => {
+export const load: ServerLoad = async () => {
   const { store, log } = getApp();
   const now = Date.now();
   try {

@@ -2,7 +2,7 @@
 // Mentions per category over the last window, in buckets (the feed's hour counters).
 import { json, error } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { RequestHandler } from './$types';
+import type { RequestHandler } from '@sveltejs/kit';
 import { getApp } from '$lib/server/context.js';
 import { getCategoryCounts, totalsByCategory } from '$analytics/queries/get-category-counts.js';
 

@@ -2,7 +2,7 @@
 // Latest mentions, newest first; `since` filters by storage time (the catch-up cursor).
 import { json, error } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { RequestHandler } from './$types';
+import type { RequestHandler } from '@sveltejs/kit';
 import { getApp } from '$lib/server/context.js';
 import { getRecentMentions, MAX_RECENT } from '$analytics/queries/get-recent-mentions.js';
 
