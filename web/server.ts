@@ -16,6 +16,7 @@ import {
 } from '../shared/types/live-events.js';
 import { setApp } from './lib/server/context.js';
 import { startRelay } from './lib/server/relay.js';
+import { LIVE_ROUTES } from './lib/server/live-routes.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const HANDLER_PATH = path.join(PROJECT_ROOT, 'build', 'handler.js');
@@ -63,6 +64,7 @@ export async function startWeb(ctx: AppContext, opts: { port?: number; host?: st
   const relay = startRelay({
     bus: ctx.bus,
     log,
+    routes: LIVE_ROUTES,
     emit: (rooms, event, payload) => io.to(rooms).emit(event, payload as never),
   });
 

@@ -4,6 +4,7 @@ import { SUBJECTS } from '../../../shared/types/subjects.js';
 import type { FeedItem } from '../../../shared/types/live-events.js';
 import { processedMention } from '../../../tests/helpers/mention-factory.js';
 import { route, startRelay, type Emit } from './relay.js';
+import { LIVE_ROUTES } from './live-routes.js';
 
 /** A bus with only the fan-out half, enough for the relay. */
 function fakeBus() {
@@ -29,7 +30,7 @@ describe('live relay', () => {
   it('batches processed mentions into one `mentions` event per interval', () => {
     const bus = fakeBus();
     const emit = vi.fn<Emit>();
-    const relay = startRelay({ bus, emit, log: silentLogger });
+    const relay = startRelay({ bus, emit, log: silentLogger, routes: LIVE_ROUTES });
     bus.publish(SUBJECTS.processed, processedMention({ id: 'vk:1', organisation: null }));
     bus.publish(SUBJECTS.processed, processedMention({ id: 'vk:2', organisation: null }));
     expect(emit).not.toHaveBeenCalled();
@@ -48,7 +49,7 @@ describe('live relay', () => {
   it('sends each item once per distinct room set (organisation rooms beside the city feed)', () => {
     const bus = fakeBus();
     const emit = vi.fn<Emit>();
-    startRelay({ bus, emit, log: silentLogger });
+    startRelay({ bus, emit, log: silentLogger, routes: LIVE_ROUTES });
     bus.publish(SUBJECTS.processed, processedMention({ id: 'a', organisation: { id: '7', name: 'УК 7' } }));
     bus.publish(SUBJECTS.processed, processedMention({ id: 'b', organisation: null }));
     bus.publish(SUBJECTS.processed, processedMention({ id: 'c', organisation: { id: '7', name: 'УК 7' } }));
@@ -80,7 +81,7 @@ describe('live relay', () => {
   it('skips payloads that are not mentions, and unsubscribes and flushes on stop', () => {
     const bus = fakeBus();
     const emit = vi.fn<Emit>();
-    const relay = startRelay({ bus, emit, log: silentLogger });
+    const relay = startRelay({ bus, emit, log: silentLogger, routes: LIVE_ROUTES });
     bus.publish(SUBJECTS.processed, { nonsense: true });
     bus.publish(SUBJECTS.processed, null);
     bus.publish(SUBJECTS.processed, processedMention({ id: 'x' }));

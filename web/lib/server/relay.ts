@@ -4,50 +4,10 @@
 // emit arrays at most every `batchMs` (perf-limits §1.6: never one event per mention).
 import type { Bus } from '../../../shared/bus/bus.js';
 import type { Logger } from '../../../shared/log/logger.js';
-import type { ProcessedMention } from '../../../shared/types/mention.js';
-import { SUBJECTS } from '../../../shared/types/subjects.js';
-import {
-  LIVE_BATCH_MS,
-  ROOMS,
-  type LiveEventName,
-  type LiveEventPayload,
-} from '../../../shared/types/live-events.js';
-import { feedItemFromProcessed } from './feed-item.js';
+import { ROOMS, type LiveEventName } from '../../../shared/types/live-events.js';
+import type { RelayRoute } from './relay-route.js';
 
-type ItemOf<E extends LiveEventName> = LiveEventPayload<E> extends readonly (infer I)[] ? I : LiveEventPayload<E>;
-
-export interface RelayRoute<E extends LiveEventName = LiveEventName> {
-  subject: string;
-  event: E;
-  /** bus payload → one item; null skips it (malformed or not for the browser) */
-  toItem(data: unknown): ItemOf<E> | null;
-  /** rooms the item is sent to; default: everyone (ROOMS.all) */
-  rooms?(item: ItemOf<E>): string[];
-  /** set for events whose payload is an array: buffer and emit at most this often */
-  batch?: { ms: number; max: number };
-}
-
-/** Helper that keeps each route's item type tied to its event. */
-export function route<E extends LiveEventName>(r: RelayRoute<E>): RelayRoute<E> {
-  return r;
-}
-
-/**
- * The routes of the dashboard. Extension points for other features:
- *   route({ subject: SUBJECTS.hotspotAlert, event: 'alerts.hotspot', toItem: ..., rooms: (a) => [ROOMS.all, ROOMS.district(a.district)] })
- *   route({ subject: SUBJECTS.caseEvent, event: 'cases.event', toItem: ..., rooms: (e) => [ROOMS.org(e.orgId)], batch: {...} })
- * after adding the event to ServerToClientEvents in shared/types/live-events.ts.
- */
-export const DEFAULT_ROUTES: RelayRoute[] = [
-  route({
-    subject: SUBJECTS.processed,
-    event: 'mentions',
-    toItem: (data) => feedItemFromProcessed(data as ProcessedMention),
-    // everyone sees the city feed; an УК's cabinet can join only its own room later
-    rooms: (item) => (item.orgId ? [ROOMS.all, ROOMS.org(item.orgId)] : [ROOMS.all]),
-    batch: { ms: LIVE_BATCH_MS, max: 200 },
-  }) as RelayRoute,
-];
+export { route, type RelayRoute } from './relay-route.js';
 
 /** Where the relay sends events: Socket.IO in production, a spy in tests. */
 export type Emit = (rooms: string[], event: LiveEventName, payload: unknown) => void;
@@ -61,9 +21,9 @@ export interface Relay {
   stop(): void;
 }
 
-export function startRelay(opts: { bus: Pick<Bus, 'subscribe'>; emit: Emit; log: Logger; routes?: RelayRoute[] }): Relay {
+export function startRelay(opts: { bus: Pick<Bus, 'subscribe'>; emit: Emit; log: Logger; routes: readonly RelayRoute[] }): Relay {
   const { bus, emit, log } = opts;
-  const routes = opts.routes ?? DEFAULT_ROUTES;
+  const routes = opts.routes;
   const batchers = new Map<RelayRoute, Batcher>();
   let dropped = 0;
   let lastWarnAt = 0;

@@ -1,0 +1,26 @@
+// The table of live routes: which bus subject becomes which browser event, for whom.
+// Add a route here (and its event in shared/types/live-events.ts) to put a new kind
+// of update on the dashboard; web/lib/server/relay.ts does the rest.
+import type { ProcessedMention } from '../../../shared/types/mention.js';
+import { SUBJECTS } from '../../../shared/types/subjects.js';
+import { LIVE_BATCH_MS, ROOMS } from '../../../shared/types/live-events.js';
+import { feedItemFromProcessed } from './feed-item.js';
+import { route, type RelayRoute } from './relay-route.js';
+
+/**
+ * The routes of the dashboard. Extension points for other features:
+ *   route({ subject: SUBJECTS.hotspotAlert, event: 'alerts.hotspot', toItem: ..., rooms: (a) => [ROOMS.all, ROOMS.district(a.district)] })
+ *   route({ subject: SUBJECTS.caseEvent, event: 'cases.event', toItem: ..., rooms: (e) => [ROOMS.org(e.orgId)], batch: {...} })
+ * after adding the event to ServerToClientEvents in shared/types/live-events.ts.
+ */
+export const LIVE_ROUTES: RelayRoute[] = [
+  route({
+    subject: SUBJECTS.processed,
+    event: 'mentions',
+    toItem: (data) => feedItemFromProcessed(data as ProcessedMention),
+    // everyone sees the city feed; an УК's cabinet can join only its own room later
+    rooms: (item) => (item.orgId ? [ROOMS.all, ROOMS.org(item.orgId)] : [ROOMS.all]),
+    batch: { ms: LIVE_BATCH_MS, max: 200 },
+  }) as RelayRoute,
+];
+
