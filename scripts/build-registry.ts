@@ -12,6 +12,7 @@ import { HOUSE_COLUMNS, houseToTsv } from '../analytics/registry/format.js';
 import { parseCsvObjects } from './registry/csv.js';
 import { houseFromRow, type RawHouse } from './registry/houses.js';
 import { configuredSuppliers, districtAdministration } from './registry/defaults.js';
+import { commonStems } from './registry/common-stems.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
@@ -103,6 +104,9 @@ function main() {
   gz('houses.tsv.gz', [HOUSE_COLUMNS.join('\t'), ...houses.map(houseToTsv)].join('\n') + '\n');
   gz('organisations.json.gz', JSON.stringify(orgs));
   gz('districts.json.gz', JSON.stringify(districts));
+  // words frequent in residents' texts: a street named like one needs its type word to count
+  const common = commonStems(readFileSync(path.join(shared, 'data/train/spb_petitions_train.csv'), 'utf8'));
+  gz('common-stems.txt.gz', common.join('\n') + '\n');
   const byKind: Record<string, number> = {};
   for (const o of orgs) bump(byKind, `${o.source}:${o.kind}`);
   const manifest = {
@@ -115,6 +119,7 @@ function main() {
     registrySpellings: spellingCounts.size,
     organisationsByKind: sortedObject(byKind),
     districts: districts.length,
+    commonStems: common.length,
     skipped: sortedObject(skipped),
     notes: sortedObject(notes),
   };

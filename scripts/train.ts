@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
 const modelPath = path.join(root, 'assets/model/classifier.json.gz');
 
-const HYPER = { epochs: 6, lr: 0.1, l2: 1e-6, seed: 1, minDf: 2, minDfChar: 4, altShare: 0.3, classWeightPower: 0.5 };
+const HYPER = { epochs: 6, lr: 0.1, l2: 1e-6, seed: 1, minDf: 2, minDfChar: 4, altShare: 0.3, classWeightPower: 0.5, socialWeight: 2 };
 
 const t0 = Date.now();
 const petitions = readPetitions(shared);
@@ -62,7 +62,7 @@ const examples: Example[] = data.map((d, i) => {
   const c = classes.indexOf(d.label);
   target[c] = alts.length ? 1 - HYPER.altShare : 1;
   for (const a of alts) target[classes.indexOf(a)] += HYPER.altShare / alts.length;
-  return { feats: Int32Array.from(idx), vals: Float32Array.from(vals), target, weight: classWeight[c] };
+  return { feats: Int32Array.from(idx), vals: Float32Array.from(vals), target, weight: classWeight[c] * (d.source === 'social' ? HYPER.socialWeight : 1) };
 });
 
 const { weights, bias } = trainSoftmax(examples, { classes: C, features: features.length, epochs: HYPER.epochs, lr: HYPER.lr, l2: HYPER.l2, seed: HYPER.seed });

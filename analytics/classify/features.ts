@@ -2,8 +2,10 @@
 //
 // Kinds (prefix): `w:` word stem, `n:` stem after a negation («нет воды» → n:вод),
 // `b:` pair of neighbouring stems, `c:` character 4-grams of the word (typos and
-// slang: «подезд», «батарейки», «отапление» still share grams with the right word).
+// slang: «подезд», «батарейки», «отапление» still share grams with the right word),
+// `L:` hits of the hand-written domain lexicon (lexicon.ts).
 // Cost is proportional to the number of words, never to the vocabulary.
+import { lexiconLabels } from './lexicon.js';
 import { NEGATIONS, STOP_WORDS, stem, tokenize } from './tokenize.js';
 
 export interface DocFeatures {
@@ -17,11 +19,12 @@ export interface DocFeatures {
   words: string[];
 }
 
-const KIND_WEIGHT = { w: 1, n: 1, b: 0.6, c: 0.25 } as const;
+const KIND_WEIGHT = { w: 1, n: 1, b: 0.6, c: 0.25, L: 0.8 } as const;
 
 interface WordInfo {
   stem: string;
   grams: string[];
+  lex: string[];
 }
 const WORD_CACHE_LIMIT = 200_000;
 const wordCache = new Map<string, WordInfo>();
@@ -36,7 +39,8 @@ function wordInfo(w: string): WordInfo {
     const padded = `^${w}$`;
     for (let i = 0; i + 4 <= padded.length; i++) grams.push('c:' + padded.slice(i, i + 4));
   }
-  info = { stem: s, grams };
+  const lex = isNum ? [] : lexiconLabels(w).map((l) => 'L:' + l);
+  info = { stem: s, grams, lex };
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
   wordCache.set(w, info);
   return info;
@@ -70,6 +74,7 @@ export function extractFeatures(text: string): DocFeatures {
     if (negated > 0) add('n:' + s, KIND_WEIGHT.n, i);
     if (prev !== null) add('b:' + prev + '_' + s, KIND_WEIGHT.b, i);
     for (const g of info.grams) add(g, KIND_WEIGHT.c, i);
+    for (const l of info.lex) add(l, KIND_WEIGHT.L, i);
     prev = s;
     if (negated > 0) negated--;
   }

@@ -27,8 +27,12 @@ export interface Classifier {
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../assets/model/classifier.json.gz', import.meta.url));
 
-/** A text is a complaint unless the model gives «not a complaint» at least this probability. */
-export const IRRELEVANT_THRESHOLD = 0.5;
+/**
+ * A text is a complaint only when some label beats «not a complaint» by this margin:
+ * with no complaint evidence (unknown words) the prior of `irrelevant` wins, so
+ * adverts and chatter in words never seen in training stay out of the case queue.
+ */
+export const COMPLAINT_MARGIN = 3;
 
 export function readModelFile(modelPath: string = DEFAULT_MODEL_PATH): ModelFile {
   const raw = fs.readFileSync(modelPath);
@@ -36,7 +40,7 @@ export function readModelFile(modelPath: string = DEFAULT_MODEL_PATH): ModelFile
   return JSON.parse(json) as ModelFile;
 }
 
-export function classifierFromModel(model: LinearModel): Classifier {
+export function classifierFromModel(model: LinearModel, complaintMargin = COMPLAINT_MARGIN): Classifier {
   const irr = model.classes.indexOf('irrelevant');
   const probs = new Float64Array(model.classes.length);
   return {
@@ -45,7 +49,7 @@ export function classifierFromModel(model: LinearModel): Classifier {
       const p = predictProba(model, doc, probs);
       let best = -1;
       for (let c = 0; c < p.length; c++) if (c !== irr && (best < 0 || p[c] > p[best])) best = c;
-      const relevant = irr < 0 || p[irr] < IRRELEVANT_THRESHOLD;
+      const relevant = irr < 0 || p[best] > p[irr] * complaintMargin;
       const chosen = relevant ? best : irr;
       const category = model.classes[chosen];
       const u = relevant ? scoreUrgency(text, category) : { urgency: 0, reasons: [] };

@@ -27,10 +27,10 @@ function dedupe(rows: Row[]): Row[] {
 const rngTrain = makeRng(20240101);
 const train: Row[] = [];
 for (const label of LABEL_IDS as Label[]) {
-  const n = LABELS[label].core ? 450 : 150;
+  const n = LABELS[label].core ? 700 : 200;
   for (let i = 0; i < n; i++) train.push(complaint(rngTrain, trainFrames, TOPICS_TRAIN, label));
 }
-for (let i = 0; i < 4000; i++) train.push(nonComplaint(rngTrain, trainFrames, IRRELEVANT_TRAIN));
+for (let i = 0; i < 7000; i++) train.push(nonComplaint(rngTrain, trainFrames, IRRELEVANT_TRAIN));
 
 const rngTest = makeRng(777);
 const test: Row[] = [];
