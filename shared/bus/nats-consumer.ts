@@ -55,7 +55,7 @@ export async function startConsumer(
     if (covers(DEAD_LETTER_SUBJECT, m.subject)) {
       // Dead-lettering a dead letter would loop; say it loudly and drop it.
       log.error('dead letter could not be handled; dropped', { durable, reason, seq: m.seq });
-      safe(() => m.term(reason));
+      safe(() => m.term());
       return;
     }
     log.warn('message dead-lettered', { subject: m.subject, durable, reason, deliveries: count });
@@ -63,7 +63,8 @@ export async function startConsumer(
       const dl = deadLetter(m.subject, text, reason, count);
       // The id makes a retry of this very dead-lettering idempotent.
       await js.publish(DEAD_LETTER_SUBJECT, JSON.stringify(dl), { msgID: `dl:${m.info.stream}:${durable}:${m.seq}` });
-      safe(() => m.term(reason.slice(0, 200)));
+      // No reason text on term: nats-server before 2.10 ignores "+TERM <reason>" entirely.
+      safe(() => m.term());
     } catch (err) {
       // Keep the message rather than lose it: it comes back and is dead-lettered then.
       log.error('dead letter publish failed; message kept for redelivery', { subject: m.subject, durable, err });
