@@ -1,0 +1,232 @@
+// The hotspot detector: sliding-window counts per layer × area against a
+// baseline, a Poisson tail test with minimum distinct houses/authors, and
+// incidents with a lifecycle. Pure: time comes from the mentions and from
+// tick(now); the caller stores and publishes the events it returns.
+import { LABELS, type LabelInfo, type MapLayer } from '../../shared/types/taxonomy.js';
+import { areaKey, areasOf, blockIds, cellId, type CellRef } from './areas.js';
+import { Baseline, type AreaPrior } from './baseline.js';
+import { Incident } from './incident.js';
+import { logPoissonTail } from './poisson.js';
+import { distinct, RecentWindow, type Entry } from './window.js';
+import type { AlertAck, AlertEvent, AlertEventKind, AreaKind, DetectorConfig, DetectorMention, Thresholds } from './types.js';
+
+const MIN_MS = 60_000;
+const LN10 = Math.log(10);
+
+interface Candidate {
+  kind: AreaKind;
+  /** ids of the areas whose windows are summed (a 3×3 block for cells) */
+  ids: string[];
+  trigger: string;
+}
+
+export class HotspotDetector {
+  readonly baseline: Baseline;
+  private readonly windows = new Map<string, RecentWindow>();
+  private readonly open = new Map<string, Incident>();
+  private readonly layerSet: Set<MapLayer>;
+  private readonly maxWindowMs: number;
+  private now = -Infinity;
+  private lastSweep = -Infinity;
+  /** bursts tested in full (after the cheap count gate): a cost figure for benches */
+  fullTests = 0;
+
+  constructor(
+    readonly cfg: DetectorConfig,
+    prior: AreaPrior,
+  ) {
+    this.baseline = new Baseline(cfg, prior);
+    this.layerSet = new Set(cfg.layers);
+    this.maxWindowMs = Math.max(...cfg.windowsMin) * MIN_MS;
+  }
+
+  thresholds(layer: MapLayer): Thresholds {
+    return { ...this.cfg.defaults, ...this.cfg.perLayer[layer] };
+  }
+
+  layersOf(category: string): MapLayer[] {
+    const info = (LABELS as Record<string, LabelInfo>)[category];
+    return info ? info.layers.filter((l) => this.layerSet.has(l)) : [];
+  }
+
+  openAlerts(): Incident[] {
+    return [...this.open.values()];
+  }
+
+  /** Feed one processed mention; returns the alert events it caused. */
+  add(m: DetectorMention): AlertEvent[] {
+    if (!m.relevant || !Number.isFinite(m.ts)) return [];
+    const layers = this.layersOf(m.category);
+    if (!layers.length) return [];
+    if (m.ts > this.now) this.now = m.ts;
+    const a = areasOf(m, this.cfg.cellDeg);
+    const entry: Entry = { ts: m.ts, id: m.id, houseId: a.house, author: m.authorHash, lat: m.lat, lon: m.lon, district: a.district, street: a.street };
+    const cell = a.cell ? cellId(a.cell.iy, a.cell.ix) : null;
+    const keys: string[] = [];
+    if (a.house) keys.push(areaKey('house', a.house));
+    if (a.street) keys.push(areaKey('street', a.street));
+    if (cell) keys.push(areaKey('cell', cell));
+    if (a.district) keys.push(areaKey('district', a.district));
+    const minTs = this.now - this.maxWindowMs;
+    const events: AlertEvent[] = [];
+    for (const layer of layers) {
+      this.baseline.add(layer, keys, m.ts);
+      if (m.ts < minTs) continue;
+      for (const k of keys) this.window(layer, k).push(entry);
+      const joined = this.findIncident(layer, a.house, m.lat, m.lon);
+      if (joined) {
+        const newHouse = !!a.house && !joined.houses.has(a.house);
+        joined.add(entry, a.district, a.street, cell);
+        const ev = this.afterGrowth(joined, newHouse);
+        if (ev) events.push(ev);
+        continue;
+      }
+      const opened = this.test(layer, a.house, a.street, a.cell, a.district);
+      if (opened) events.push(opened);
+    }
+    return events;
+  }
+
+  private window(layer: MapLayer, key: string): RecentWindow {
+    const k = `${layer}|${key}`;
+    let w = this.windows.get(k);
+    if (!w) this.windows.set(k, (w = new RecentWindow()));
+    return w;
+  }
+
+  /** An open incident of the layer this mention belongs to: same house, or a house nearby within the incident's reach. */
+  private findIncident(layer: MapLayer, house: string | null, lat: number | null, lon: number | null): Incident | null {
+    for (const inc of this.open.values()) {
+      if (inc.layer !== layer || inc.state === 'closed') continue;
+      if (house && inc.houses.has(house)) return inc;
+      if (lat !== null && lon !== null && inc.reaches(lat, lon, this.cfg.joinM, this.cfg.maxRadiusM)) return inc;
+    }
+    return null;
+  }
+
+  private candidates(house: string | null, street: string | null, cell: CellRef | null, district: string | null): Candidate[] {
+    const out: Candidate[] = [];
+    if (house) out.push({ kind: 'house', ids: [house], trigger: areaKey('house', house) });
+    if (cell) out.push({ kind: 'cell', ids: blockIds(cell), trigger: areaKey('cell', cellId(cell.iy, cell.ix)) });
+    if (street) out.push({ kind: 'street', ids: [street], trigger: areaKey('street', street) });
+    if (district) out.push({ kind: 'district', ids: [district], trigger: areaKey('district', district) });
+    return out;
+  }
+
+  /** Test the mention's areas, smallest first; open an incident on the first burst. */
+  private test(layer: MapLayer, house: string | null, street: string | null, cell: CellRef | null, district: string | null): AlertEvent | null {
+    const th = this.thresholds(layer);
+    const lnP = Math.log(th.pValue);
+    for (const c of this.candidates(house, street, cell, district)) {
+      const wins = c.ids.map((id) => this.windows.get(`${layer}|${areaKey(c.kind, id)}`)).filter((w): w is RecentWindow => !!w);
+      for (const wMin of this.cfg.windowsMin) {
+        const from = this.now - wMin * MIN_MS;
+        let n = 0;
+        for (const w of wins) n += w.count(from);
+        if (n < th.minMentions) continue;
+        const mu = this.baseline.expected(layer, c.kind, c.ids, wMin * MIN_MS, this.now);
+        if (n <= mu || logPoissonTail(n, mu) > lnP) continue;
+        // Cheap gate passed: count again without mentions already in an open incident.
+        this.fullTests++;
+        const free: Entry[] = [];
+        for (const w of wins) for (const e of w.since(from)) if (!this.claimed(layer, e.id)) free.push(e);
+        const d = distinct(free);
+        if (d.count < th.minMentions || d.authors < (c.kind === 'house' ? th.houseMinAuthors : th.minAuthors)) continue;
+        if (c.kind !== 'house' && d.houses.size < th.minHouses) continue;
+        const lp = logPoissonTail(d.count, mu);
+        if (lp > lnP) continue;
+        return this.openIncident(layer, c, free, -lp / LN10);
+      }
+    }
+    return null;
+  }
+
+  private claimed(layer: MapLayer, id: string): boolean {
+    for (const inc of this.open.values()) if (inc.layer === layer && inc.memberIds.has(id)) return true;
+    return false;
+  }
+
+  private openIncident(layer: MapLayer, c: Candidate, members: Entry[], surprise: number): AlertEvent {
+    // Deterministic id: replaying the same mentions after a restart reproduces the same alert.
+    const id = `hs-${layer}-${Math.floor(this.now / MIN_MS).toString(36)}-${hashKey(c.trigger)}`;
+    const inc = new Incident(id, layer, c.trigger, this.now);
+    inc.surprise = surprise;
+    for (const e of members) inc.add(e, e.district, e.street, this.cellOfEntry(e));
+    inc.anchorHere();
+    this.open.set(id, inc);
+    return this.emit(inc, 'opened');
+  }
+
+  private cellOfEntry(e: Entry): string | null {
+    if (e.lat === null || e.lon === null) return null;
+    return cellId(Math.floor(e.lat / this.cfg.cellDeg.lat), Math.floor(e.lon / this.cfg.cellDeg.lon));
+  }
+
+  private afterGrowth(inc: Incident, newHouse: boolean): AlertEvent | null {
+    const next = inc.nextState(this.now, this.cfg);
+    if (next !== inc.state && inc.state !== 'opened') {
+      inc.state = next;
+      return this.emit(inc, next);
+    }
+    if (inc.state === 'opened' && next === 'growing' && newHouse) {
+      inc.state = 'growing';
+      return this.emit(inc, 'growing');
+    }
+    if (newHouse || this.now - inc.lastEmitMs >= this.cfg.lifecycle.updateEverySec * 1000) return this.emit(inc, 'updated');
+    return null;
+  }
+
+  private emit(inc: Incident, kind: AlertEventKind): AlertEvent {
+    inc.seq++;
+    inc.lastEmitMs = this.now;
+    inc.emittedHouses = inc.houses.size;
+    inc.emittedMentions = inc.mentionCount;
+    const alert = inc.snapshot(kind, this.now, this.cfg);
+    return { eventId: `${inc.id}:${inc.seq}`, alertId: inc.id, kind, at: alert.updatedAt, alert };
+  }
+
+  /** Advance the clock: lifecycle moves of open incidents, pruning of old windows. */
+  tick(nowMs: number): AlertEvent[] {
+    if (nowMs > this.now) this.now = nowMs;
+    const events: AlertEvent[] = [];
+    for (const inc of this.open.values()) {
+      const next = inc.nextState(this.now, this.cfg);
+      if (next === inc.state || (inc.state === 'opened' && next === 'growing' && inc.houses.size <= inc.emittedHouses)) continue;
+      inc.state = next;
+      events.push(this.emit(inc, next));
+      if (next === 'closed') this.open.delete(inc.id);
+    }
+    if (this.now - this.lastSweep > 5 * MIN_MS) this.sweep();
+    return events;
+  }
+
+  private sweep(): void {
+    this.lastSweep = this.now;
+    const minTs = this.now - this.maxWindowMs;
+    for (const [k, w] of this.windows) {
+      w.prune(minTs);
+      if (w.size === 0) this.windows.delete(k);
+    }
+  }
+
+  /** Operator acknowledgement of an open alert; null when the alert is not open here. */
+  acknowledge(alertId: string, ack: AlertAck): AlertEvent | null {
+    const inc = this.open.get(alertId);
+    if (!inc) return null;
+    inc.ack = ack;
+    const alert = inc.snapshot('acknowledged', this.now, this.cfg);
+    return { eventId: `${alertId}:ack:${Date.parse(ack.at)}`, alertId, kind: 'acknowledged', at: ack.at, alert };
+  }
+
+  /** Take over an acknowledgement made elsewhere (the web process) without emitting. */
+  applyAck(alertId: string, ack: AlertAck): void {
+    const inc = this.open.get(alertId);
+    if (inc) inc.ack = ack;
+  }
+}
+
+function hashKey(s: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
