@@ -1,0 +1,4 @@
+DROP TABLE IF EXISTS routing_rules;
+DROP TABLE IF EXISTS case_mentions;
+DROP TABLE IF EXISTS cases;
+DROP TABLE IF EXISTS case_events;
