@@ -53,6 +53,8 @@ export interface Gazetteer {
   localities: Map<string, LocalityName[]>;
   /** how many entries use a stem: rare long stems are the ones typos are tolerated on */
   stemFrequency: Map<string, number>;
+  /** stems frequent in residents' texts («парадн», «двор»): never typos, and alone they need a street type */
+  common: Set<string>;
 }
 
 export const FUZZY_MIN_LENGTH = 6;
@@ -85,7 +87,7 @@ export function deletions(s: string): string[] {
   return out;
 }
 
-export function buildGazetteer(houses: readonly House[]): Gazetteer {
+export function buildGazetteer(houses: readonly House[], commonStems: readonly string[] = []): Gazetteer {
   const streets = new Map<string, Street>();
   for (const house of houses) {
     const hn = parseRegistryNumber(house.number);
@@ -120,7 +122,7 @@ export function buildGazetteer(houses: readonly House[]): Gazetteer {
     const lw = parseStreetName(s.locality).words;
     if (lw.length) localityNames.set(s.locality, { words: lw, locality: s.locality });
   }
-  const g: Gazetteer = { entries: [...entriesByKey.values()], byWord: new Map(), byOrdinalKind: new Map(), fuzzy: new Map(), localities: new Map(), stemFrequency: new Map() };
+  const g: Gazetteer = { entries: [...entriesByKey.values()], byWord: new Map(), byOrdinalKind: new Map(), fuzzy: new Map(), localities: new Map(), stemFrequency: new Map(), common: new Set(commonStems) };
   for (const e of g.entries) {
     if (e.words.length === 0) {
       for (const kind of new Set(e.streets.map((s) => s.kind))) {

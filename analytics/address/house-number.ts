@@ -22,20 +22,18 @@ const LETTERS = /[а-я]/g;
 /** Parse the registry's house-number part, e.g. "13/15, лит. А,Б" or "6, к. 1, стр. 1". Returns null when no number. */
 export function parseRegistryNumber(raw: string): HouseNumber | null {
   const s = fold(raw).replace(/\(дубль \d+\)/g, ' ');
-  const m = /^\s*(\d+)\s*([а-я](?![а-я]))?(?:\s*([/-])\s*(\d+)\s*([а-я](?![а-я]))?)?/.exec(s);
+  const m = /^\s*(\d+)\s?([а-я](?![а-я.]))?(?:\s*([/-])\s*(\d+)\s?([а-я](?![а-я.]))?)?/.exec(s);
   if (!m) return null;
   const hn: HouseNumber = { ...EMPTY_NUMBER, base: Number(m[1]), letter: m[2] ?? m[5] ?? '' };
   if (m[3] === '/') hn.slash = Number(m[4]);
   else if (m[3] === '-') hn.dash = Number(m[4]);
   const rest = s.slice(m[0].length);
-  for (const part of rest.split(/,\s*(?=(?:литера|лит|корп|стр|к)(?![а-я]))/)) {
-    const km = /(?:^|\s|,)(литера|лит|корп|стр|к)(?![а-я])\.?\s*"?([0-9а-я ,."]+)/.exec(part);
-    if (!km) continue;
-    const value = km[2].replace(/["\s.]/g, '');
-    if (km[1] === 'лит' || km[1] === 'литера') hn.litera += (value.match(LETTERS) ?? []).join('');
-    else if (/^\d+$/.test(value.split(',')[0])) {
-      if (km[1] === 'стр') hn.stroenie = value.split(',')[0];
-      else hn.korpus = value.split(',')[0];
+  const part = /(литера|лит|корп|стр|к)(?![а-я])\.?\s*"?(\d+|[а-я](?:\s*[,.]?\s*[а-я](?![а-я]))*)/g;
+  for (let km = part.exec(rest); km; km = part.exec(rest)) {
+    const value = km[2];
+    if (/^\d+$/.test(value) && km[1] !== 'лит' && km[1] !== 'литера') {
+      if (km[1] === 'стр') hn.stroenie = hn.stroenie || value;
+      else hn.korpus = hn.korpus || value;
     } else hn.litera += (value.match(LETTERS) ?? []).join('');
   }
   return hn;

@@ -26,14 +26,14 @@ export interface StreetMatch {
 
 const isPunct = (t: Token | undefined, ch: string) => t !== undefined && t.kind === 'punct' && t.text === ch;
 
-function wordMatches(t: Token | undefined, w: string, fuzzyOk: boolean): 0 | 1 | 2 {
+function wordMatches(t: Token | undefined, w: string, fuzzyOk: boolean, common?: Set<string>): 0 | 1 | 2 {
   if (!t) return 0;
   if (t.kind === 'num') return !t.ordinal && !t.letter && String(t.value) === w ? 2 : 0;
   if (t.kind !== 'word') return 0;
   if (t.stem === w) return 2;
   const abbr = NAME_ABBREVIATIONS[t.text];
   if (abbr && abbr.some((a) => w.startsWith(a))) return 2;
-  if (fuzzyOk && t.stem.length >= FUZZY_MIN_LENGTH && w.length >= FUZZY_MIN_LENGTH && withinOneEdit(t.stem, w)) return 1;
+  if (fuzzyOk && !common?.has(t.stem) && t.stem.length >= FUZZY_MIN_LENGTH && w.length >= FUZZY_MIN_LENGTH && withinOneEdit(t.stem, w)) return 1;
   return 0;
 }
 
@@ -60,7 +60,7 @@ function typeAfter(tokens: Token[], i: number): [StreetKind | null, number] {
 function lookupStems(g: Gazetteer, s: string): { stem: string; fuzzy: boolean }[] {
   const out: { stem: string; fuzzy: boolean }[] = [];
   if (g.byWord.has(s)) out.push({ stem: s, fuzzy: false });
-  if (s.length < FUZZY_MIN_LENGTH || out.length) return out;
+  if (s.length < FUZZY_MIN_LENGTH || out.length || g.common.has(s)) return out;
   const seen = new Set<string>();
   const add = (w: string) => {
     if (!seen.has(w) && withinOneEdit(s, w) && (g.stemFrequency.get(w) ?? 0) <= 3) {
@@ -92,7 +92,7 @@ export function findStreets(tokens: Token[], g: Gazetteer, original: string): St
       if (t.text.length < 3 && !/^\d/.test(t.text)) continue;
       for (const { stem } of lookupStems(g, t.stem))
         for (const { entry, pos } of g.byWord.get(stem) ?? []) {
-          const m = alignName(tokens, i, entry, pos);
+          const m = alignName(tokens, i, entry, pos, g.common);
           if (m) push(complete(tokens, m, original));
         }
     } else if (t.kind === 'num' && (t.ordinal || TEXT_TYPES.has(tokens[i + 1]?.text ?? ''))) {
@@ -111,19 +111,19 @@ export function findStreets(tokens: Token[], g: Gazetteer, original: string): St
 }
 
 /** Align the entry's words around token i (which matched word `pos`); null when they do not fit. */
-function alignName(tokens: Token[], i: number, entry: NameEntry, pos: number): StreetMatch | null {
+function alignName(tokens: Token[], i: number, entry: NameEntry, pos: number, common: Set<string>): StreetMatch | null {
   const words = entry.words;
   let fuzzy = false;
   let last = i;
   for (let p = pos + 1; p < words.length; p++) {
-    const r = wordMatches(tokens[last + 1], words[p], true);
+    const r = wordMatches(tokens[last + 1], words[p], true, common);
     if (!r) return null;
     if (r === 1) fuzzy = true;
     last++;
   }
   let first = i;
   for (let p = pos - 1; p >= 0; p--) {
-    const r = wordMatches(tokens[first - 1], words[p], true);
+    const r = wordMatches(tokens[first - 1], words[p], true, common);
     if (!r) break;
     if (r === 1) fuzzy = true;
     first--;
@@ -131,7 +131,7 @@ function alignName(tokens: Token[], i: number, entry: NameEntry, pos: number): S
   const matchedFrom = pos - (i - first);
   const partial = matchedFrom > 0;
   // a partial name must end with its last word and be a long, telling word («Трибуца» for «Адмирала Трибуца»)
-  if (partial && words[words.length - 1].length < 5) return null;
+  if (partial && (words[words.length - 1].length < 5 || words.slice(matchedFrom).every((w) => common.has(w)))) return null;
   if (tokens[i].stem !== words[pos]) fuzzy = fuzzy || wordMatches(tokens[i], words[pos], false) === 0;
   if (entry.ordinal) {
     const before = tokens[first - 1];
@@ -189,10 +189,10 @@ function complete(tokens: Token[], m: StreetMatch, original: string): StreetMatc
   // house number before: «дом 75 по Краснопутиловской», «фасаде 2/18 по Университетскому»
   const conn = tokens[m.first - 1];
   if (conn && conn.kind === 'word' && CONNECTORS_BEFORE_STREET.has(conn.text)) {
-    for (let s = m.first - 2; s >= Math.max(0, m.first - 9); s--) {
+    for (let s = Math.max(0, m.first - 10); s <= m.first - 2; s++) {
       if (tokens[s].kind !== 'num') continue;
       const r = readNumber(tokens, s, original);
-      if (!r || r.last !== m.first - 2) continue;
+      if (!r || (r.last !== m.first - 2 && !(r.last === m.first - 3 && isPunct(tokens[m.first - 2], ',')))) continue;
       let b = s - 1;
       if (isPunct(tokens[b], '.')) b--;
       if (isPunct(tokens[b], '№')) b--;
@@ -202,8 +202,8 @@ function complete(tokens: Token[], m: StreetMatch, original: string): StreetMatc
         m.numFirst = s;
         m.numLast = r.last;
         m.marker = hasMarker;
+        break;
       }
-      break;
     }
   }
   return m;

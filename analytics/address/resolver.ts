@@ -39,6 +39,10 @@ export interface ResolverOptions {
   minConfidence?: number;
   /** longer texts are cut: addresses come early and this bounds the work per text */
   maxChars?: number;
+  /** the region preferred after the default locality (its suburbs before the oblast) */
+  defaultRegion?: House['region'];
+  /** stems frequent in residents' texts (assets/registry/common-stems.txt.gz) */
+  commonStems?: readonly string[];
 }
 
 export const NO_ADDRESS: Resolution = Object.freeze({ house: null, street: null, address: null, span: null, confidence: 0, ambiguous: false, candidates: [] }) as Resolution;
@@ -50,8 +54,8 @@ interface Candidate {
 }
 
 export function createResolver(houses: readonly House[], options: ResolverOptions = {}): Resolver {
-  const g = buildGazetteer(houses);
-  const opts = { defaultLocality: 'Санкт-Петербург', clusterM: 150, minConfidence: 0.5, maxChars: 4000, ...options };
+  const g = buildGazetteer(houses, options.commonStems ?? []);
+  const opts = { defaultLocality: 'Санкт-Петербург', defaultRegion: 'spb' as const, clusterM: 150, minConfidence: 0.5, maxChars: 4000, commonStems: [], ...options };
   return { resolve: (text, hint) => resolveWith(g, opts, text, hint) };
 }
 
@@ -61,14 +65,16 @@ function resolveWith(g: Gazetteer, opts: Opts, input: string, hint: ResolveHint 
   if (!input) return { ...NO_ADDRESS, candidates: [] };
   const text = input.length > opts.maxChars ? input.slice(0, opts.maxChars) : input;
   const tokens = tokenize(text);
-  const matches = findStreets(tokens, g, text);
+  const found = findStreets(tokens, g, text);
+  // «Народного» inside «Народного Ополчения» is not a street of its own
+  const matches = found.filter((m) => !found.some((o) => o !== m && !o.partial && o.last - o.first > m.last - m.first && o.first <= m.first && o.last >= m.last));
   if (matches.length === 0) return { ...NO_ADDRESS, candidates: [] };
-  const ctx = { localities: mentionedLocalities(tokens, g), cue: qualifierCue(tokens), hint };
+  const ctx = { localities: mentionedLocalities(tokens, g, text), cue: qualifierCue(tokens), hint };
   let best: Resolution | null = null;
   let bestScore = -Infinity;
   const scored: { r: Resolution; score: number }[] = [];
   for (const m of matches) {
-    const r = evaluate(m, tokens, text, ctx, opts);
+    const r = evaluate(g, m, tokens, text, ctx, opts);
     if (!r) continue;
     const score = (r.house ? 10 : r.candidates.length ? 5 : 0) + r.confidence + (addressCue(tokens, m.first) ? 0.05 : 0);
     scored.push({ r, score });
@@ -94,10 +100,12 @@ interface Ctx {
   hint: ResolveHint;
 }
 
-function evaluate(m: StreetMatch, tokens: Token[], text: string, ctx: Ctx, opts: Opts): Resolution | null {
+function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, ctx: Ctx, opts: Opts): Resolution | null {
   const e = m.entry;
   if (m.qualifier && e.qualifier !== m.qualifier) return null;
   if (e.area && !m.marker) return null;
+  // «парадная 3» is not «ул. Парадная, 3»: names made of everyday words need their type
+  if (!m.kind && !m.qualifier && !e.ordinal && e.words.every((w) => g.common.has(w))) return null;
   let streets = e.streets;
   let typeMismatch = false;
   if (m.kind) {
@@ -108,7 +116,7 @@ function evaluate(m: StreetMatch, tokens: Token[], text: string, ctx: Ctx, opts:
   }
   // «Большой пр.» with «Васильевский» elsewhere in the text: the В.О. one
   const cueMismatch = !m.qualifier && e.qualifier !== '' && ctx.cue !== '' && e.qualifier !== ctx.cue;
-  let confidence = 0.9 - (cueMismatch ? 0.3 : 0) - (m.kind ? 0 : 0.1) - (m.partial ? 0.15 : 0) - (m.fuzzy ? 0.15 : 0) - (typeMismatch ? 0.15 : 0);
+  let confidence = 0.9 - (cueMismatch ? 0.3 : 0) - (m.kind ? 0 : 0.1) - (m.partial ? 0.15 : 0) - (m.fuzzy ? 0.15 : 0) - (typeMismatch ? 0.25 : 0);
   const spanStart = m.numFirst >= 0 ? Math.min(m.first, m.numFirst) : m.first;
   const spanEnd = m.numLast >= 0 ? Math.max(m.last, m.numLast) : m.last;
   const span: [number, number] = [tokens[spanStart].start, tokens[spanEnd].end];
@@ -137,6 +145,7 @@ function evaluate(m: StreetMatch, tokens: Token[], text: string, ctx: Ctx, opts:
   const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
   const narrowed = narrow(cands, { ...ctx, localities }, opts);
   cands = narrowed.cands;
+  if (narrowed.foreign) confidence -= 0.5;
   if (narrowed.guessed) {
     ambiguous = true;
     confidence -= 0.25;
@@ -163,9 +172,17 @@ function evaluate(m: StreetMatch, tokens: Token[], text: string, ctx: Ctx, opts:
   };
 }
 
-function narrow(cands: Candidate[], ctx: Ctx, opts: Opts): { cands: Candidate[]; others: Candidate[]; guessed: boolean } {
+function narrow(cands: Candidate[], ctx: Ctx, opts: Opts): { cands: Candidate[]; others: Candidate[]; guessed: boolean; foreign?: boolean } {
   const localities = new Set(cands.map((c) => c.street.locality));
-  if (localities.size <= 1) return { cands, others: [], guessed: false };
+  // the text names a settlement none of the candidates is in: the house is not in the registry
+  const named = [...ctx.localities.keys()].filter((l) => l !== opts.defaultLocality);
+  if (named.length && !cands.some((c) => ctx.localities.has(c.street.locality))) return { cands, others: [], guessed: false, foreign: true };
+  if (localities.size <= 1) {
+    // a lone namesake outside the default region, with nothing in the text or hint pointing there
+    const c = cands[0];
+    const evidence = c.street.region === opts.defaultRegion || ctx.localities.has(c.street.locality) || ctx.hint.locality?.toLowerCase() === c.street.locality.toLowerCase() || ctx.hint.lat !== undefined;
+    return { cands, others: [], guessed: !evidence };
+  }
   const keep = (pred: (c: Candidate) => boolean) => {
     const yes = cands.filter(pred);
     return yes.length ? { cands: yes, others: cands.filter((c) => !pred(c)) } : null;
@@ -187,9 +204,9 @@ function narrow(cands: Candidate[], ctx: Ctx, opts: Opts): { cands: Candidate[];
       if (r) return { ...r, guessed: false };
     }
   }
-  const r = keep((c) => c.street.locality === opts.defaultLocality);
+  const r = keep((c) => c.street.locality === opts.defaultLocality) ?? keep((c) => c.street.region === opts.defaultRegion);
   if (r) return { ...r, guessed: true };
-  return { cands, others: [], guessed: false };
+  return { cands, others: [], guessed: true };
 }
 
 function preferStreet(streets: Street[], ctx: Ctx, opts: Opts): Street {
@@ -210,11 +227,19 @@ function near(a: House, b: House, m: number): boolean {
   return distanceM(a.lat, a.lon, b.lat, b.lon) <= m;
 }
 
-function mentionedLocalities(tokens: Token[], g: Gazetteer): Map<string, [number, number]> {
+const LOCALITY_MARKERS = new Set(['г', 'гор', 'город', 'городе', 'пос', 'поселок', 'поселке', 'п', 'пгт', 'дер', 'деревня', 'деревне', 'село', 'селе', 'мкр', 'тер']);
+
+const isUpper = (c: number) => (c >= 0x410 && c <= 0x42f) || c === 0x401;
+
+function mentionedLocalities(tokens: Token[], g: Gazetteer, text: string): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
+    const prev = tokens[i - 1]?.text === '.' ? tokens[i - 2] : tokens[i - 1];
+    const marked = prev !== undefined && LOCALITY_MARKERS.has(prev.text);
+    // unmarked, only a capitalised rare word counts («Парголово, ул. Заречная»; not «в заводское состояние»)
+    if (!marked && (t.stem.length < 5 || g.common.has(t.stem) || !isUpper(text.charCodeAt(t.start)))) continue;
     for (const ln of g.localities.get(t.stem) ?? []) {
       let ok = true;
       for (let k = 1; k < ln.words.length && ok; k++) ok = tokens[i + k]?.stem === ln.words[k];

@@ -26,11 +26,13 @@ async function gunzipText(file: string): Promise<string> {
 }
 
 export async function loadRegistry(dir: string = DEFAULT_REGISTRY_DIR, options: ResolverOptions = {}): Promise<Registry> {
-  const [housesTsv, orgsJson, districtsJson] = await Promise.all([
+  const [housesTsv, orgsJson, districtsJson, commonTxt] = await Promise.all([
     gunzipText(path.join(dir, 'houses.tsv.gz')),
     gunzipText(path.join(dir, 'organisations.json.gz')),
     gunzipText(path.join(dir, 'districts.json.gz')),
+    gunzipText(path.join(dir, 'common-stems.txt.gz')),
   ]);
+  const commonStems = commonTxt.split('\n').filter(Boolean);
   const lines = housesTsv.split('\n');
   const houses: House[] = [];
   for (let i = 1; i < lines.length; i++) if (lines[i]) houses.push(houseFromTsv(lines[i]));
@@ -46,6 +48,6 @@ export async function loadRegistry(dir: string = DEFAULT_REGISTRY_DIR, options: 
     org: (id) => orgById.get(id),
     districts,
     districtOf: (lat, lon) => index.districtOf(lat, lon),
-    resolver: createResolver(houses, options),
+    resolver: createResolver(houses, { commonStems, ...options }),
   };
 }
