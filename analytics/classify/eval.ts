@@ -72,9 +72,8 @@ export function computeMetrics(gold: GoldRow[], pred: string[]): EvalResult {
     const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
     return { label, precision, recall, f1, support: goldN.get(label) ?? 0 };
   });
-  // "present" = the file has rows whose own label is that core label
-  const present = new Set(gold.map((g) => g.label));
-  const coreInFile = CORE_LABELS.filter((l) => present.has(l));
+  // "present" = the label has gold rows after resolving alternatives (support > 0)
+  const coreInFile = CORE_LABELS.filter((l) => (goldN.get(l) ?? 0) > 0);
   const coreScores = perLabel.filter((s) => coreInFile.includes(s.label));
   const macroF1Core = coreScores.length ? coreScores.reduce((a, s) => a + s.f1, 0) / coreScores.length : NaN;
   return {

@@ -53,13 +53,17 @@ export function classifierFromModel(model: LinearModel, complaintMargin = COMPLA
       const chosen = relevant ? best : irr;
       const category = model.classes[chosen];
       const u = relevant ? scoreUrgency(text, category) : { urgency: 0, reasons: [] };
+      let why: string[] | null = null;
       return {
         category,
         relevant,
         confidence: Math.round(p[chosen] * 1000) / 1000,
         urgency: u.urgency,
         reasons: u.reasons,
-        explanation: explain(model, doc, chosen),
+        // computed on first read: the hot path (routing, counting) rarely needs it
+        get explanation(): string[] {
+          return (why ??= explain(model, doc, chosen));
+        },
       };
     },
   };

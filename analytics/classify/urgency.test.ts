@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { scoreUrgency } from './urgency.js';
+
+describe('scoreUrgency', () => {
+  it('puts emergencies above routine complaints', () => {
+    const gas = scoreUrgency('В подъезде сильно пахнет газом!', 'gas');
+    const burst = scoreUrgency('Прорвало трубу в подвале, хлещет кипяток', 'plumbing_leak');
+    const routine = scoreUrgency('В подъезде давно не моют полы', 'entrance_cleaning');
+    expect(gas.urgency).toBeGreaterThan(routine.urgency);
+    expect(burst.urgency).toBeGreaterThan(routine.urgency);
+    expect(gas.reasons).toContain('запах газа');
+    expect(burst.reasons).toContain('прорыв');
+    expect(burst.reasons).toContain('кипяток');
+  });
+
+  it('no heating in frost with children outranks no heating alone', () => {
+    const plain = scoreUrgency('Нет отопления в квартире', 'heating');
+    const worse = scoreUrgency('Третий день нет отопления, на улице мороз -25, дети мерзнут', 'heating');
+    expect(worse.urgency).toBeGreaterThan(plain.urgency);
+    expect(worse.reasons).toEqual(expect.arrayContaining(['нет отопления в мороз', 'дети', 'третий день']));
+    expect(plain.reasons).toEqual(['нет отопления']);
+  });
+
+  it('raises for scale, duration and repetition and explains each', () => {
+    const r = scoreUrgency('Опять во всем доме нет горячей воды уже неделю', 'hot_water');
+    expect(r.reasons).toEqual(expect.arrayContaining(['весь дом', 'повторно']));
+    expect(r.reasons.some((x) => x.includes('неделю'))).toBe(true);
+    expect(r.urgency).toBeGreaterThan(scoreUrgency('Нет горячей воды', 'hot_water').urgency);
+    const district = scoreUrgency('Нет света у нескольких домов, весь район без электричества', 'electricity');
+    expect(district.reasons).toContain('несколько домов / район');
+  });
+
+  it('is bounded and zero for non-complaints', () => {
+    const all = scoreUrgency('Опять прорвало, затопило, искрит проводка, запах газа, пожилые и дети, весь район, третий день', 'plumbing_leak');
+    expect(all.urgency).toBeLessThanOrEqual(1);
+    expect(all.urgency).toBeGreaterThan(0.9);
+    expect(scoreUrgency('Прорвало трубу', 'irrelevant')).toEqual({ urgency: 0, reasons: [] });
+    expect(scoreUrgency('Во дворе нет лавочек', 'yard').urgency).toBe(0);
+  });
+});
