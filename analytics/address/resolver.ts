@@ -145,7 +145,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
   const narrowed = narrow(cands, { ...ctx, localities }, opts);
   cands = narrowed.cands;
-  if (narrowed.foreign) confidence -= 0.5;
+  if (narrowed.foreign || narrowed.unfounded) confidence -= 0.5;
   if (narrowed.guessed) {
     ambiguous = true;
     confidence -= 0.25;
@@ -172,7 +172,8 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   };
 }
 
-function narrow(cands: Candidate[], ctx: Ctx, opts: Opts): { cands: Candidate[]; others: Candidate[]; guessed: boolean; foreign?: boolean } {
+/** guessed: several places fit and a default picked one; unfounded: nothing points to the remaining place(s). */
+function narrow(cands: Candidate[], ctx: Ctx, opts: Opts): { cands: Candidate[]; others: Candidate[]; guessed: boolean; foreign?: boolean; unfounded?: boolean } {
   const localities = new Set(cands.map((c) => c.street.locality));
   // the text names a settlement none of the candidates is in: the house is not in the registry
   const named = [...ctx.localities.keys()].filter((l) => l !== opts.defaultLocality);
@@ -180,8 +181,8 @@ function narrow(cands: Candidate[], ctx: Ctx, opts: Opts): { cands: Candidate[];
   if (localities.size <= 1) {
     // a lone namesake outside the default region, with nothing in the text or hint pointing there
     const c = cands[0];
-    const evidence = c.street.region === opts.defaultRegion || ctx.localities.has(c.street.locality) || ctx.hint.locality?.toLowerCase() === c.street.locality.toLowerCase() || ctx.hint.lat !== undefined;
-    return { cands, others: [], guessed: !evidence };
+    const evidence = c.street.region === opts.defaultRegion || !c.ih.house.street || ctx.localities.has(c.street.locality) || ctx.hint.locality?.toLowerCase() === c.street.locality.toLowerCase() || ctx.hint.lat !== undefined;
+    return { cands, others: [], guessed: !evidence, unfounded: !evidence };
   }
   const keep = (pred: (c: Candidate) => boolean) => {
     const yes = cands.filter(pred);
@@ -206,7 +207,7 @@ function narrow(cands: Candidate[], ctx: Ctx, opts: Opts): { cands: Candidate[];
   }
   const r = keep((c) => c.street.locality === opts.defaultLocality) ?? keep((c) => c.street.region === opts.defaultRegion);
   if (r) return { ...r, guessed: true };
-  return { cands, others: [], guessed: true };
+  return { cands, others: [], guessed: true, unfounded: true };
 }
 
 function preferStreet(streets: Street[], ctx: Ctx, opts: Opts): Street {

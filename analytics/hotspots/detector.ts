@@ -8,7 +8,7 @@ import { Baseline, type AreaPrior } from './baseline.js';
 import { Incident } from './incident.js';
 import { logPoissonTail } from './poisson.js';
 import { distinct, RecentWindow, type Entry } from './window.js';
-import type { AlertAck, AlertEvent, AlertEventKind, AreaKind, DetectorConfig, DetectorMention, Thresholds } from './types.js';
+import type { AlertAck, AlertEvent, AlertEventKind, AreaKind, DetectorConfig, DetectorMention, HotspotAlert, Thresholds } from './types.js';
 
 const MIN_MS = 60_000;
 const LN10 = Math.log(10);
@@ -207,6 +207,44 @@ export class HotspotDetector {
       w.prune(minTs);
       if (w.size === 0) this.windows.delete(k);
     }
+  }
+
+  /**
+   * After a restart the replayed window rebuilds incidents, but delivery order (and so
+   * grouping) may differ from the first time: take over the stored identity of each
+   * open alert that shares a house with a rebuilt incident, and close stored alerts
+   * that nothing rebuilt. Returns the events that reconcile the store with the detector.
+   */
+  adopt(stored: readonly HotspotAlert[]): AlertEvent[] {
+    const events: AlertEvent[] = [];
+    const taken = new Set<string>();
+    for (const inc of [...this.open.values()]) {
+      const match = stored.find((a) => !taken.has(a.id) && a.state !== 'closed' && a.layer === inc.layer && a.houses.some((h) => inc.houses.has(h.id)));
+      if (!match) {
+        events.push(this.emit(inc, 'opened'));
+        continue;
+      }
+      taken.add(match.id);
+      this.open.delete(inc.id);
+      inc.id = match.id;
+      inc.openedMs = Date.parse(match.openedAt);
+      inc.seq = match.seq;
+      inc.ack = match.ack;
+      inc.state = match.state;
+      inc.surprise = Math.max(inc.surprise, match.surprise);
+      this.open.set(inc.id, inc);
+      if (inc.houses.size !== match.houseCount || inc.mentionCount !== match.mentionCount) events.push(this.emit(inc, 'updated'));
+      else {
+        inc.emittedHouses = inc.houses.size;
+        inc.lastEmitMs = this.now;
+      }
+    }
+    for (const a of stored) {
+      if (taken.has(a.id) || a.state === 'closed') continue;
+      const closed: HotspotAlert = { ...a, seq: a.seq + 1, kind: 'closed', state: 'closed', updatedAt: new Date(Math.max(this.now, Date.parse(a.updatedAt))).toISOString() };
+      events.push({ eventId: `${a.id}:${closed.seq}`, alertId: a.id, kind: 'closed', at: closed.updatedAt, alert: closed });
+    }
+    return events;
   }
 
   /** Operator acknowledgement of an open alert; null when the alert is not open here. */

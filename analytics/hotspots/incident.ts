@@ -38,10 +38,10 @@ export class Incident {
   emittedMentions = 0;
 
   constructor(
-    readonly id: string,
+    public id: string,
     readonly layer: MapLayer,
     readonly trigger: string,
-    readonly openedMs: number,
+    public openedMs: number,
   ) {}
 
   get mentionCount(): number {

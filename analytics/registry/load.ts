@@ -1,6 +1,7 @@
 // Loads the packaged registry (assets/registry) at run time: houses, organisations,
 // district polygons, the district index and the address resolver.
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,21 +18,23 @@ export interface Registry {
   districts: District[];
   districtOf(lat: number, lon: number): string | null;
   resolver: Resolver;
+  /** content hash of the packaged files: the import uses it to skip an unchanged registry */
+  build: string;
+  /** what the build skipped and why (assets/registry/manifest.json) */
+  skipped: Record<string, number>;
 }
 
 export const DEFAULT_REGISTRY_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/registry');
 
-async function gunzipText(file: string): Promise<string> {
-  return gunzipSync(await readFile(file)).toString('utf8');
-}
+const FILES = ['houses.tsv.gz', 'organisations.json.gz', 'districts.json.gz', 'common-stems.txt.gz'] as const;
 
 export async function loadRegistry(dir: string = DEFAULT_REGISTRY_DIR, options: ResolverOptions = {}): Promise<Registry> {
-  const [housesTsv, orgsJson, districtsJson, commonTxt] = await Promise.all([
-    gunzipText(path.join(dir, 'houses.tsv.gz')),
-    gunzipText(path.join(dir, 'organisations.json.gz')),
-    gunzipText(path.join(dir, 'districts.json.gz')),
-    gunzipText(path.join(dir, 'common-stems.txt.gz')),
-  ]);
+  const [buffers, manifestText] = await Promise.all([Promise.all(FILES.map((f) => readFile(path.join(dir, f)))), readFile(path.join(dir, 'manifest.json'), 'utf8')]);
+  const hash = createHash('sha1');
+  for (const b of buffers) hash.update(b);
+  const build = hash.digest('hex').slice(0, 16);
+  const [housesTsv, orgsJson, districtsJson, commonTxt] = buffers.map((b) => gunzipSync(b).toString('utf8'));
+  const skipped = (JSON.parse(manifestText) as { skipped?: Record<string, number> }).skipped ?? {};
   const commonStems = commonTxt.split('\n').filter(Boolean);
   const lines = housesTsv.split('\n');
   const houses: House[] = [];
@@ -49,5 +52,7 @@ export async function loadRegistry(dir: string = DEFAULT_REGISTRY_DIR, options: 
     districts,
     districtOf: (lat, lon) => index.districtOf(lat, lon),
     resolver: createResolver(houses, { commonStems, ...options }),
+    build,
+    skipped,
   };
 }

@@ -34,7 +34,11 @@ export interface MentionRow {
  * ISO-8601 (any offset) → 'YYYY-MM-DD hh:mm:ss.sss' in UTC: the form DateTime64
  * parses under the server's default (basic) input format, not only best_effort.
  */
+const UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function toDbTime(iso: string): string {
+  // Fast path for what Date#toISOString produces (the worker's own timestamps).
+  if (UTC_MS.test(iso) && !Number.isNaN(Date.parse(iso))) return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new RangeError(`not a timestamp: ${JSON.stringify(iso)}`);
   const s = d.toISOString();

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_NUMBER, formatNumber, numberFit, parseRegistryNumber } from './house-number.js';
+
+const hn = (p: Partial<typeof EMPTY_NUMBER>) => ({ ...EMPTY_NUMBER, ...p });
+
+describe('registry house numbers', () => {
+  it.each([
+    ['13/15, лит. А,Б,В', { base: 13, slash: 15, litera: 'абв' }, '13/15 лит. А,Б,В'],
+    ['42 (дубль 1), к. 1', { base: 42, korpus: '1' }, '42 к. 1'],
+    ['14 (дубль 1), к. А', { base: 14, litera: 'а' }, '14 лит. А'],
+    ['4/23 литера "А"', { base: 4, slash: 23, litera: 'а' }, '4/23 лит. А'],
+    ['6, к. 1, стр. 1', { base: 6, korpus: '1', stroenie: '1' }, '6 к. 1 стр. 1'],
+    ['31 к. 2 лит. Л,И', { base: 31, korpus: '2', litera: 'ли' }, '31 к. 2 лит. Л,И'],
+    ['18-20', { base: 18, dash: 20 }, '18-20'],
+    ['15а', { base: 15, letter: 'а' }, '15а'],
+  ])('%s', (raw, want, formatted) => {
+    const got = parseRegistryNumber(raw)!;
+    expect(got).toEqual(hn(want));
+    expect(formatNumber(got)).toBe(formatted);
+    expect(parseRegistryNumber(formatted)).toEqual(got);
+  });
+
+  it('rejects text without a number', () => {
+    expect(parseRegistryNumber('старый фонд')).toBeNull();
+  });
+});
+
+describe('numberFit', () => {
+  it('treats «5/2», «5-2» and «5 к. 2» as the same building, but not «5 к. 3»', () => {
+    const reg = hn({ base: 5, korpus: '2' });
+    expect(numberFit(hn({ base: 5, korpus: '2' }), reg)).toBe(3);
+    expect(numberFit(hn({ base: 5, slash: 2 }), reg)).toBe(2);
+    expect(numberFit(hn({ base: 5, dash: 2 }), reg)).toBe(2);
+    expect(numberFit(hn({ base: 5, korpus: '3' }), reg)).toBe(0);
+    expect(numberFit(hn({ base: 6, korpus: '2' }), reg)).toBe(0);
+  });
+
+  it('matches a letter against the house letter or a литера', () => {
+    expect(numberFit(hn({ base: 9, letter: 'б' }), hn({ base: 9, letter: 'б' }))).toBe(3);
+    expect(numberFit(hn({ base: 9, letter: 'б' }), hn({ base: 9, letter: 'а' }))).toBe(0);
+    expect(numberFit(hn({ base: 9, letter: 'б' }), hn({ base: 9, litera: 'аб' }))).toBe(2);
+  });
+
+  it('ranks a plain number exact on a plain house and weak on a korpus', () => {
+    expect(numberFit(hn({ base: 31 }), hn({ base: 31 }))).toBe(3);
+    expect(numberFit(hn({ base: 31 }), hn({ base: 31, korpus: '1' }))).toBe(1);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { House } from '../../shared/types/registry.js';
+import { createResolver } from './resolver.js';
+
+let seq = 0;
+function house(locality: string, streetType: string, street: string, number: string, lat: number, lon: number, region: House['region'] = 'spb'): House {
+  return { id: `t:${++seq}`, region, address: `${streetType} ${street}, д. ${number}`, street, streetType, number, locality, lat, lon, district: null, orgId: null, year: null, floors: null, apartments: null, area: null };
+}
+
+const SPB = 'Санкт-Петербург';
+const H = {
+  lenina12: house(SPB, 'ул.', 'Ленина', '12', 59.96, 30.3),
+  prosv: house(SPB, 'пр-кт.', 'Просвещения', '87 к. 1', 60.05, 30.33),
+  prosv2: house(SPB, 'пр-кт.', 'Просвещения', '87 к. 2', 60.051, 30.334),
+  grazhd: house(SPB, 'пр-кт.', 'Гражданский', '5 к. 2', 60.01, 30.39),
+  line7: house(SPB, 'линия.', '7-я В.О.', '34', 59.94, 30.28),
+  line8: house(SPB, 'линия.', '8-я В.О.', '34', 59.941, 30.276),
+  zakharova: house(SPB, 'ул.', 'Маршала Захарова', '46', 59.86, 30.17),
+  nevsky: house(SPB, 'пр-кт.', 'Невский', '28', 59.935, 30.325),
+  goncharnaya: house(SPB, 'ул.', 'Гончарная', '15а', 59.93, 30.364),
+  berezovaya: house(SPB, 'аллея.', '2-я Березовая', '13/15 лит. А', 59.98, 30.289),
+  zvezdnaya: house(SPB, 'ул.', 'Звездная', '5 к. 1', 59.83, 30.35),
+  rubinshteina: house(SPB, 'ул.', 'Рубинштейна', '23', 59.929, 30.344),
+  paradnaya: house(SPB, 'ул.', 'Парадная', '3 к. 2', 59.94, 30.37),
+  sadovayaP: house('Пушкин', 'ул.', 'Садовая', '8', 59.72, 30.4),
+  sadovayaK: house('Колпино', 'ул.', 'Садовая', '8', 59.75, 30.6),
+  geroev: house(SPB, 'пр-кт.', 'Героев', '24 к. 2', 59.85, 30.15),
+  kosygina: house(SPB, 'пр-кт.', 'Косыгина', '31 к. 3', 59.94, 30.49),
+  village: { ...house('Пудомяги', '', '', '3', 59.6, 30.2, 'lenoblast'), address: 'Пудомяги, д. 3' },
+  vsev: house('Всеволожск', 'ул.', 'Александровская', '88 к. 2', 60.02, 30.64, 'lenoblast'),
+};
+const resolver = createResolver(Object.values(H), { commonStems: ['парадн', 'подъезд', 'этаж', 'двор'] });
+const r = (t: string, hint?: Parameters<typeof resolver.resolve>[1]) => resolver.resolve(t, hint);
+
+describe('resolver: texts with a house', () => {
+  it.each([
+    ['у нас на Ленина 12 опять нет горячей воды', H.lenina12],
+    ['Пр. Просвещения д.87 к.1, 3 парадная', H.prosv],
+    ['проспект Просвещения, дом 87, корпус 2', H.prosv2],
+    ['Просвещения 87/2 не убирают', H.prosv2],
+    ['Просвещения 87-1', H.prosv],
+    ['дом 5к2 по Гражданке', H.grazhd],
+    ['Васильевский, 7-я линия 34', H.line7],
+    ['8 линия В.О. д 34', H.line8],
+    ['на Маршала Захарова у 46-го', H.zakharova],
+    ['Невский пр., д. 28', H.nevsky],
+    ['в доме 28 по Невскому проспекту', H.nevsky],
+    ['В доме 15а по Гончарной улице парение', H.goncharnaya],
+    ['2-я Березовая аллея, 13/15', H.berezovaya],
+    ['Звёздная ул., 5 к. 1', H.zvezdnaya],
+    ['Граффити на доме 23 по Рубинштена', H.rubinshteina],
+    ['ул. Парадная, д. 3 к. 2', H.paradnaya],
+    ['Героев 24к2 подъезд 4 на 2 этаже', H.geroev],
+    ['Косыгина д 31 к 3 Лестница 1', H.kosygina],
+    ['д. Пудомяги, д. 3 — нет воды', H.village],
+  ])('%s', (text, want) => {
+    const res = r(text);
+    expect(res.house?.id).toBe(want.id);
+    expect(res.span).not.toBeNull();
+    expect(res.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('returns the span of the address in the text', () => {
+    const text = 'Жалоба: Невский пр., д. 28, лифт';
+    const res = r(text);
+    expect(text.slice(...res.span!)).toBe('Невский пр., д. 28');
+  });
+});
+
+describe('resolver: ambiguity and hints', () => {
+  it('reports the same street and number in two localities as ambiguous, not a guess', () => {
+    const res = r('ул. Садовая 8, течёт крыша');
+    expect(res.house).toBeNull();
+    expect(res.ambiguous).toBe(true);
+    expect(res.candidates.sort()).toEqual([H.sadovayaP.id, H.sadovayaK.id].sort());
+  });
+
+  it('uses the locality named in the text or given as a hint', () => {
+    expect(r('г. Пушкин, ул. Садовая 8').house?.id).toBe(H.sadovayaP.id);
+    expect(r('ул. Садовая 8', { locality: 'Колпино' }).house?.id).toBe(H.sadovayaK.id);
+    expect(r('ул. Садовая 8', { lat: 59.721, lon: 30.401 }).house?.id).toBe(H.sadovayaP.id);
+  });
+
+  it('does not place a house in the oblast without anything pointing there', () => {
+    expect(r('Александровская 88 к 2').house).toBeNull();
+    expect(r('Всеволожск, Александровская 88 к 2').house?.id).toBe(H.vsev.id);
+  });
+});
+
+describe('resolver: texts without a house', () => {
+  it.each([
+    'Третий день нет горячей воды',
+    'Уже 3 дня нет отопления',
+    'На 5 этаже течёт крыша',
+    'Соседи из кв. 12 затопили',
+    'Звоните 8-921-123-45-67',
+    'Позвонила 12.01.2021 в 10:30',
+    'Платим 5000 рублей в месяц',
+    'парадная 3 не убирается',
+    'Ленина 12 человек без света',
+    'дом 5 не убирают',
+  ])('%s', (text) => {
+    expect(r(text).house).toBeNull();
+  });
+
+  it('gives the street when no house matches', () => {
+    const res = r('На Ленина опять раскопали всю улицу');
+    expect(res.house).toBeNull();
+    expect(res.street).toEqual({ name: 'Ленина', type: 'ул.' });
+  });
+
+  it('gives the street when the number is not in the registry', () => {
+    const res = r('Ленина 99');
+    expect(res.house).toBeNull();
+    expect(res.street?.name).toBe('Ленина');
+    expect(res.address?.house).toBe('99');
+  });
+});
