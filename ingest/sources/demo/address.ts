@@ -24,6 +24,7 @@ const TYPES: Record<string, TypeWords> = {
   'проезд': { short: 'проезд', long: 'проезд', droppable: false },
   'аллея': { short: 'аллея', long: 'аллея', droppable: false },
   'дор': { short: 'дор.', long: 'дорога', droppable: false },
+  'кв-л': { short: 'кв-л', long: 'квартал', droppable: false },
 };
 const OTHER_TYPE: TypeWords = { short: '', long: '', droppable: true };
 
@@ -43,6 +44,8 @@ export interface AddressParts {
   /** «по Садовой», «по Невскому» */
   dative: string | null;
   slang: string | null;
+  /** suburbs (Колпино, Пушкин) are named before the street */
+  locality: string | null;
 }
 
 const cache = new Map<string, AddressParts>();
@@ -59,9 +62,10 @@ export function addressParts(h: House): AddressParts {
 
 function computeParts(h: House): AddressParts {
   const typeKey = h.streetType.replace(/\.$/, '').toLowerCase();
-  const type = TYPES[typeKey] ?? OTHER_TYPE;
-  const street = h.street.trim();
-  const adjective = /(ий|ый|ой|ая|яя|ое)$/.test(street);
+  const type = TYPES[typeKey] ?? (typeKey ? { short: typeKey, long: typeKey, droppable: false } : OTHER_TYPE);
+  // «Республиканская (Володарский)»: the registry's disambiguation is not what people type
+  const street = h.street.replace(/\s*\(.*?\)/g, '').trim();
+  const adjective = /(ий|ый|ой|ая|яя|ое)$/.test(street) || /^\d/.test(street);
   const single = /^[А-ЯЁ][а-яё-]+$/.test(street);
   const numMatch = /^(\d+[а-яА-Я]?(?:\/\d+[а-яА-Я]?)?)/.exec(h.number.trim());
   const korp = /(?:к|корп|корпус)\.?\s*(\d+)/i.exec(h.number);
@@ -76,6 +80,7 @@ function computeParts(h: House): AddressParts {
     locative: single ? locativeOf(street) : null,
     dative: single ? dativeOf(street) : null,
     slang: SLANG[street] ?? null,
+    locality: h.locality && h.locality !== 'Санкт-Петербург' ? h.locality : null,
   };
 }
 
@@ -109,9 +114,13 @@ function numberText(p: AddressParts, rng: Rng, withHouseWord: boolean): string {
 
 /** The street with its type, in the order residents write it. */
 function streetText(p: AddressParts, rng: Rng, style: 'short' | 'long' | 'bare'): string {
-  const t = style === 'short' ? p.type.short : style === 'long' ? p.type.long : '';
+  const t = style === 'long' ? p.type.long : p.type.short;
   if (!t || (style === 'bare' && p.type.droppable)) return p.street;
-  if (style === 'bare') return p.typeAfter ? `${p.street} ${p.type.short}` : `${p.type.short} ${p.street}`;
+  // Vasilyevsky lines carry the island after the type: «5-я линия В.О.»
+  if (t === 'линия') {
+    const ord = /^(\d+-[яй])\s+(.+)$/.exec(p.street);
+    if (ord) return `${ord[1]} линия ${ord[2]}`;
+  }
   return p.typeAfter ? `${p.street} ${t}` : `${t} ${p.street}`;
 }
 
@@ -123,8 +132,8 @@ const FORMS = new WeightedTable<Form>([
   [(p, r) => `${streetText(p, r, 'short')}, ${numberText(p, r, true)}`, 2],
   [(p, r) => `${streetText(p, r, 'bare')}, ${numberText(p, r, false)}`, 2],
   [(p, r) => `${streetText(p, r, 'long')} ${numberText(p, r, r.chance(0.4))}`, 2],
-  [(p, r) => (p.dative || p.slang ? `дом ${numberText(p, r, false)} по ${p.slang && r.chance(0.6) ? p.slang : p.dative ?? p.slang}` : null), 2],
-  [(p, r) => (p.locative || p.slang ? `у нас на ${p.slang && r.chance(0.5) ? p.slang : p.locative ?? p.slang} ${numberText(p, r, false)}` : null), 3],
+  [(p, r) => ((p.dative && p.type.droppable) || p.slang ? `дом ${numberText(p, r, false)} по ${p.slang && r.chance(0.6) ? p.slang : p.dative ?? p.slang}` : null), 2],
+  [(p, r) => ((p.locative && p.type.droppable) || p.slang ? `у нас на ${p.slang && r.chance(0.5) ? p.slang : p.locative ?? p.slang} ${numberText(p, r, false)}` : null), 3],
   [(p, r) => (p.locative && p.type.droppable ? `на ${p.locative} ${numberText(p, r, r.chance(0.3))}` : null), 2],
   [(p, r) => (p.typeAfter ? null : `${numberText(p, r, true)} по ${streetText(p, r, 'short')}`), 1],
 ]);
@@ -132,11 +141,11 @@ const FORMS = new WeightedTable<Form>([
 /** A full address as a resident would type it. */
 export function writeAddress(h: House, rng: Rng): string {
   const p = addressParts(h);
-  for (let i = 0; i < 4; i++) {
-    const s = FORMS.draw(rng)(p, rng);
-    if (s) return s;
-  }
-  return `${streetText(p, rng, 'short')} ${numberText(p, rng, true)}`;
+  let s: string | null = null;
+  for (let i = 0; i < 4 && !s; i++) s = FORMS.draw(rng)(p, rng);
+  s ??= `${streetText(p, rng, 'short')} ${numberText(p, rng, true)}`;
+  if (p.locality && !/^(у нас|на|дом|тут) /.test(s) && rng.chance(0.7)) return `${p.locality}, ${s}`;
+  return s;
 }
 
 /** Only the street: «на Садовой», «на ул. Большая Морская», «у нас на Типанова». */
@@ -151,7 +160,7 @@ export function writeStreetOnly(h: House, rng: Rng, plain = false): string {
 /** The way notices and management companies write it: «ул. Типанова, д. 19», «пр. Просвещения, д. 87, корп. 1». */
 export function writeFormalAddress(h: House, rng: Rng): string {
   const p = addressParts(h);
-  const street = p.type.short ? (p.typeAfter ? `${p.street} ${p.type.short}` : `${p.type.short} ${p.street}`) : p.street;
+  const street = streetText(p, rng, 'short');
   const korp = p.korp ? rng.pick([`, корп. ${p.korp}`, ` к. ${p.korp}`]) : '';
-  return `${street}, д. ${p.num}${korp}`;
+  return `${p.locality ? `${p.locality}, ` : ''}${street}, д. ${p.num}${korp}`;
 }
