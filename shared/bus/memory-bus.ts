@@ -7,7 +7,7 @@ import type { Bus, ConsumeOptions, Delivery, Handler, PublishOptions, PublishRes
 import { DEAD_LETTER_SUBJECT } from './bus.js';
 import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
-import { DEFAULT_STREAMS, assertFilterSubject, assertPublishSubject, covers, streamFor, type StreamSpec } from './subjects-match.js';
+import { DEFAULT_STREAMS, assertFilterSubject, assertPublishSubject, covers, matcher, streamFor, type StreamSpec } from './subjects-match.js';
 import { MemoryStream, type DurableCursor, type Pending } from './memory-stream.js';
 import {
   DEFAULTS,
@@ -57,7 +57,7 @@ export function createMemoryBus(opts: MemoryBusOptions = {}): MemoryBus {
     specs.map((s) => [s.name, new MemoryStream(s, opts.maxMsgsPerStream ?? 100_000, opts.dedupeWindowMs ?? DEFAULTS.dedupeWindowMs)]),
   );
   const groups = new Map<string, DurableGroup>(); // `${stream}/${durable}`
-  const listeners = new Set<{ pattern: string; fn: (data: unknown, subject: string) => void }>();
+  const listeners = new Set<{ matches: (subject: string) => boolean; fn: (data: unknown, subject: string) => void }>();
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
 
@@ -66,14 +66,26 @@ export function createMemoryBus(opts: MemoryBusOptions = {}): MemoryBus {
     if (!spec) throw new Error(`no stream holds subject "${subject}" (streams: ${specs.map((s) => s.subjects.join(',')).join('; ')})`);
     return streams.get(spec.name)!;
   };
+  // Publishing is the hot path and a bus sees few distinct subjects: check each once.
+  const published = new Map<string, MemoryStream>();
+  const publishStream = (subject: string): MemoryStream => {
+    let stream = published.get(subject);
+    if (!stream) {
+      assertPublishSubject(subject);
+      stream = streamOf(subject);
+      if (published.size >= 10_000) published.clear();
+      published.set(subject, stream);
+    }
+    return stream;
+  };
 
   function store(subject: string, text: string, msgId?: string): boolean {
     if (closed) throw new Error('bus is closed');
-    const stream = streamOf(subject);
+    const stream = publishStream(subject);
     const msg = stream.append(subject, text, msgId, Date.now());
     if (!msg) return false;
     for (const l of listeners) {
-      if (!covers(l.pattern, subject)) continue;
+      if (!l.matches(subject)) continue;
       queueMicrotask(() => {
         const decoded = decodePayload(text);
         if (!decoded.ok) return;
@@ -84,7 +96,7 @@ export function createMemoryBus(opts: MemoryBusOptions = {}): MemoryBus {
         }
       });
     }
-    for (const g of groups.values()) if (covers(g.cursor.filter, subject)) pump(g);
+    for (const g of groups.values()) if (g.cursor.matches(subject)) pump(g);
     return true;
   }
 
@@ -159,13 +171,11 @@ export function createMemoryBus(opts: MemoryBusOptions = {}): MemoryBus {
     kind: 'memory',
 
     async publish(subject: string, data: unknown, o: PublishOptions = {}): Promise<PublishResult> {
-      assertPublishSubject(subject);
       const stored = store(subject, encodePayload(data), o.msgId);
       return { duplicate: !stored };
     },
 
     publishRaw(subject: string, text: string) {
-      assertPublishSubject(subject);
       store(subject, text);
     },
 
@@ -197,7 +207,7 @@ export function createMemoryBus(opts: MemoryBusOptions = {}): MemoryBus {
 
     subscribe<T>(subject: string, fn: (data: T, subject: string) => void): () => void {
       assertFilterSubject(subject);
-      const l = { pattern: subject, fn: fn as (data: unknown, subject: string) => void };
+      const l = { matches: matcher(subject), fn: fn as (data: unknown, subject: string) => void };
       listeners.add(l);
       return () => void listeners.delete(l);
     },

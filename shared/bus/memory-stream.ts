@@ -1,6 +1,6 @@
 // In-process stand-in for a JetStream stream: a bounded log of JSON texts with
 // de-duplication by message id, and durable cursors over it. No I/O, no timers.
-import { covers, type StreamSpec } from './subjects-match.js';
+import { matcher, type StreamSpec } from './subjects-match.js';
 
 export interface StoredMsg {
   seq: number;
@@ -84,11 +84,13 @@ export class DurableCursor {
   /** next stream sequence not yet looked at */
   #cursor: number;
   #ready: Pending[] = [];
+  readonly matches: (subject: string) => boolean;
 
   constructor(
     private readonly stream: MemoryStream,
     readonly filter: string,
   ) {
+    this.matches = matcher(filter);
     // A new durable starts at the oldest retained message, like DeliverPolicy.All.
     this.#cursor = stream.firstSeq;
   }
@@ -100,7 +102,7 @@ export class DurableCursor {
     this.#cursor = Math.max(this.#cursor, this.stream.firstSeq);
     while (this.#cursor <= this.stream.lastSeq) {
       const msg = this.stream.get(this.#cursor++);
-      if (msg && covers(this.filter, msg.subject)) return { msg, deliveries: 0 };
+      if (msg && this.matches(msg.subject)) return { msg, deliveries: 0 };
     }
     return undefined;
   }

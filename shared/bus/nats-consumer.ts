@@ -26,8 +26,17 @@ export async function startConsumer(
   const { nc, js, log } = deps;
   const sem = new Semaphore(o.maxInFlight);
   const inFlight = new Set<Promise<void>>();
+  const started = new Map<JsMsg, number>();
   let draining = false;
   const messages = await consumer.consume({ max_messages: o.maxInFlight });
+
+  // Tell the server we are alive so a slow handler does not get its message redelivered.
+  // One timer for the whole consumer: a timer per message costs more than the message.
+  const period = Math.max(250, Math.floor(o.ackWaitMs / 3));
+  const heartbeat = setInterval(() => {
+    const old = Date.now() - period;
+    for (const [m, at] of started) if (at <= old) safe(() => m.working());
+  }, period);
 
   // Never throws: every path ends in ack, nak, or term.
   async function handle(m: JsMsg): Promise<void> {
@@ -36,8 +45,7 @@ export async function startConsumer(
     if (count > o.maxDeliver) return toDeadLetter(m, text, exhaustedReason(count));
     const decoded = decodePayload(text);
     if (!decoded.ok) return toDeadLetter(m, text, MALFORMED_JSON);
-    // Tell the server we are alive so a slow handler does not get its message redelivered.
-    const heartbeat = setInterval(() => safe(() => m.working()), Math.max(250, Math.floor(o.ackWaitMs / 3)));
+    started.set(m, Date.now());
     try {
       await handler({ subject: m.subject, data: decoded.data, deliveryCount: count, msgId: m.headers?.get('Nats-Msg-Id') || undefined });
       safe(() => m.ack());
@@ -46,7 +54,7 @@ export async function startConsumer(
       if (outcome.kind === 'retry') safe(() => m.nak(outcome.delayMs));
       else await toDeadLetter(m, text, outcome.reason);
     } finally {
-      clearInterval(heartbeat);
+      started.delete(m);
     }
   }
 
@@ -88,7 +96,7 @@ export async function startConsumer(
           safe(() => m.nak()); // buffered but never handled: give it back at once
           continue;
         }
-        await sem.acquire();
+        if (!sem.tryAcquire()) await sem.acquire();
         if (draining) {
           sem.release();
           safe(() => m.nak());
@@ -113,6 +121,7 @@ export async function startConsumer(
         await messages.close().catch(() => undefined);
         await loop;
         while (inFlight.size > 0) await Promise.all([...inFlight]);
+        clearInterval(heartbeat);
         // Acks are fire-and-forget; a flush makes sure the server has them.
         if (!nc.isClosed()) await nc.flush().catch(() => undefined);
       })();

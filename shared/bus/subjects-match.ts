@@ -48,6 +48,23 @@ export function covers(pattern: string, filter: string): boolean {
   return p.length === f.length;
 }
 
+/**
+ * `covers(pattern, ·)` with memory: a bus sees few distinct subjects and many
+ * messages, so each subject is split and compared once.
+ */
+export function matcher(pattern: string): (subject: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (subject) => {
+    let hit = seen.get(subject);
+    if (hit === undefined) {
+      hit = covers(pattern, subject);
+      if (seen.size >= 10_000) seen.clear(); // subjects with ids in them must not grow it forever
+      seen.set(subject, hit);
+    }
+    return hit;
+  };
+}
+
 /** The stream that holds `subject` (a literal subject or a consumer filter), if any. */
 export function streamFor(streams: readonly StreamSpec[], subject: string): StreamSpec | undefined {
   return streams.find((s) => s.subjects.some((p) => covers(p, subject)));
