@@ -34,7 +34,7 @@ export function encodePayload(data: unknown): string {
 
 export const MALFORMED_JSON = 'malformed JSON';
 
-/** Parsed payload or `undefined` marker for text that is not JSON. */
+/** The parsed payload, or not ok for text that is not JSON. */
 export function decodePayload(text: string): { ok: true; data: unknown } | { ok: false } {
   try {
     return { ok: true, data: JSON.parse(text) };
@@ -56,9 +56,9 @@ export function failureOutcome(err: unknown, deliveryCount: number, o: ResolvedC
   return { kind: 'retry', delayMs: Number.isFinite(delay) && delay >= 0 ? delay : o.retryDelayMs };
 }
 
-/** Reason for a message that arrives after its last allowed delivery (its handler timed out). */
+/** Reason for a message that arrives after its last allowed delivery (never acked in time). */
 export function exhaustedReason(deliveryCount: number): string {
-  return `not acknowledged after ${deliveryCount - 1} deliveries (handler timed out or crashed)`;
+  return `not acknowledged after ${deliveryCount - 1} deliveries (handler timed out, crashed or was shut down)`;
 }
 
 const MAX_DEAD_PAYLOAD = 64 * 1024;
