@@ -4,6 +4,7 @@
 // with a `Socket<ServerToClientEvents, ClientToServerEvents>`.
 import type { Category } from './taxonomy.js';
 import type { SourceKind } from './mention.js';
+import type { HotspotAlert } from '../../analytics/hotspots/types.js';
 
 /** One row of the live feed: what the operator sees about a processed mention. */
 export interface FeedItem {
@@ -48,6 +49,8 @@ export interface CategoryBucket {
 export interface ServerToClientEvents {
   /** processed mentions, batched (a few times a second at most), newest last */
   mentions: (items: FeedItem[]) => void;
+  /** a hotspot alert changed (opened, grew, moved in its lifecycle, was acknowledged): its whole snapshot */
+  'alerts.hotspot': (alert: HotspotAlert) => void;
 }
 
 /** Browser → server events. */

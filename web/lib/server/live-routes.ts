@@ -5,6 +5,7 @@ import type { ProcessedMention } from '../../../shared/types/mention.js';
 import { SUBJECTS } from '../../../shared/types/subjects.js';
 import { LIVE_BATCH_MS, ROOMS } from '../../../shared/types/live-events.js';
 import { feedItemFromProcessed } from './feed-item.js';
+import type { HotspotAlert } from '../../../analytics/hotspots/types.js';
 import { route, type RelayRoute } from './relay-route.js';
 
 /**
@@ -22,5 +23,10 @@ export const LIVE_ROUTES: RelayRoute[] = [
     rooms: (item) => (item.orgId ? [ROOMS.all, ROOMS.org(item.orgId)] : [ROOMS.all]),
     batch: { ms: LIVE_BATCH_MS, max: 200 },
   }) as RelayRoute,
+  // hotspot alerts are rare and small: each change goes out at once, to everyone
+  route({
+    subject: SUBJECTS.hotspotAlert,
+    event: 'alerts.hotspot',
+    toItem: (data) => (data && typeof data === 'object' && 'id' in data ? (data as HotspotAlert) : null),
+  }) as RelayRoute,
 ];
-
