@@ -52,8 +52,15 @@ export function snowfall(o: Partial<BurstConfig> = {}): BurstConfig {
   };
 }
 
-/** What the live demo plays: the accident two minutes after start, a snowfall elsewhere meanwhile. */
-export const LIVE_SCENARIO: readonly BurstConfig[] = [heatingAccident(), snowfall()];
+/**
+ * What the live demo plays: the accident two minutes after start, a snowfall elsewhere
+ * meanwhile, and another accident later for those who keep the screen open.
+ */
+export const LIVE_SCENARIO: readonly BurstConfig[] = [
+  heatingAccident(),
+  snowfall(),
+  heatingAccident({ name: 'heating-accident-2', offsetMin: 180, houses: 7, peakPerMin: 5 }),
+];
 
 export function durationMin(c: BurstConfig): number {
   return c.riseMin + c.plateauMin + c.fallMin;
