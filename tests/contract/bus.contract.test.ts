@@ -196,6 +196,28 @@ function busContract(name: string, makeAdapter: () => Promise<Adapter | null>) {
       expect(JSON.parse(dead[0]!.payload)).toEqual({ id: 'doomed' });
     });
 
+    it('keeps a handler that runs longer than the ack wait from being redelivered', async () => {
+      if (!adapter) return;
+      const bus = await open();
+      const { subject, durable } = topic();
+      const counts: number[] = [];
+      let finished = 0;
+      await bus.consume(
+        subject,
+        durable,
+        async (m) => {
+          counts.push(m.deliveryCount);
+          await sleep(2600);
+          finished++;
+        },
+        { ackWaitMs: 1000, retryDelayMs: RETRY },
+      );
+      await bus.publish(subject, { slow: true });
+      await waitFor(() => finished === 1, 'the slow handler');
+      await sleep(1200);
+      expect(counts).toEqual([1]);
+    });
+
     it('never runs more than maxInFlight handlers at once', async () => {
       if (!adapter) return;
       const bus = await open();
