@@ -56,8 +56,22 @@ function typeAfter(tokens: Token[], i: number): [StreetKind | null, number] {
   return [k, isPunct(tokens[i + 2], '.') ? i + 2 : i + 1];
 }
 
-/** Candidate stems of a text word: itself, and for long words those one typo away. */
+const lookupCache = new WeakMap<Gazetteer, Map<string, { stem: string; fuzzy: boolean }[]>>();
+const LOOKUP_CACHE_MAX = 100_000;
+
+/** Candidate stems of a text word: itself, and for long words those one typo away (cached per gazetteer). */
 function lookupStems(g: Gazetteer, s: string): { stem: string; fuzzy: boolean }[] {
+  let cache = lookupCache.get(g);
+  if (!cache) lookupCache.set(g, (cache = new Map()));
+  const hit = cache.get(s);
+  if (hit) return hit;
+  const out = computeLookup(g, s);
+  if (cache.size >= LOOKUP_CACHE_MAX) cache.clear();
+  cache.set(s, out);
+  return out;
+}
+
+function computeLookup(g: Gazetteer, s: string): { stem: string; fuzzy: boolean }[] {
   const out: { stem: string; fuzzy: boolean }[] = [];
   if (g.byWord.has(s)) out.push({ stem: s, fuzzy: false });
   if (s.length < FUZZY_MIN_LENGTH || out.length || g.common.has(s)) return out;

@@ -42,10 +42,28 @@ const ENDINGS = [
 ];
 const MIN_STEM = 3;
 
+// endings grouped by their last letter, longest first: a word is checked against a few only
+const BY_LAST = new Map<string, string[]>();
+for (const e of ENDINGS) BY_LAST.set(e[e.length - 1], [...(BY_LAST.get(e[e.length - 1]) ?? []), e]);
+for (const list of BY_LAST.values()) list.sort((a, b) => b.length - a.length);
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 200_000;
+
 export function stem(word: string): string {
   if (word.length <= MIN_STEM) return word;
-  for (const e of ENDINGS) if (word.length - e.length >= MIN_STEM && word.endsWith(e)) return word.slice(0, -e.length);
-  return word;
+  const hit = stemCache.get(word);
+  if (hit !== undefined) return hit;
+  let out = word;
+  for (const e of BY_LAST.get(word[word.length - 1]) ?? []) {
+    if (word.length - e.length >= MIN_STEM && word.endsWith(e)) {
+      out = word.slice(0, -e.length);
+      break;
+    }
+  }
+  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+  stemCache.set(word, out);
+  return out;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;

@@ -69,11 +69,25 @@ function resolveWith(g: Gazetteer, opts: Opts, input: string, hint: ResolveHint 
   // «Народного» inside «Народного Ополчения» is not a street of its own
   const matches = found.filter((m) => !found.some((o) => o !== m && !o.partial && o.last - o.first > m.last - m.first && o.first <= m.first && o.last >= m.last));
   if (matches.length === 0) return { ...NO_ADDRESS, candidates: [] };
-  const ctx = { localities: mentionedLocalities(tokens, g, text), cue: qualifierCue(tokens), hint };
+  // context is computed only when a candidate needs it (most texts never do)
+  let localities: Map<string, [number, number]> | null = null;
+  let cue: string | null = null;
+  const ctx: Ctx = {
+    get localities() {
+      return (localities ??= mentionedLocalities(tokens, g, text));
+    },
+    get cue() {
+      return (cue ??= qualifierCue(tokens));
+    },
+    hint,
+  };
   let best: Resolution | null = null;
   let bestScore = -Infinity;
   const scored: { r: Resolution; score: number }[] = [];
+  // matches with a number first: once a house is found, number-less matches cannot win
+  matches.sort((a, b) => Number(b.number !== null) - Number(a.number !== null));
   for (const m of matches) {
+    if (!m.number && bestScore >= 10) break;
     const r = evaluate(g, m, tokens, text, ctx, opts);
     if (!r) continue;
     const score = (r.house ? 10 : r.candidates.length ? 5 : 0) + r.confidence + (addressCue(tokens, m.first) ? 0.05 : 0);
@@ -95,8 +109,8 @@ function resolveWith(g: Gazetteer, opts: Opts, input: string, hint: ResolveHint 
 }
 
 interface Ctx {
-  localities: Map<string, [number, number]>;
-  cue: string;
+  readonly localities: Map<string, [number, number]>;
+  readonly cue: string;
   hint: ResolveHint;
 }
 
