@@ -66,26 +66,25 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'domovoy-bench-'));
   const results: Array<{ name: string; batch: number; runs: number[] }> = [];
   try {
-    const adapters: Array<[string, () => Promise<Store>, string[]]> = [
-      ['chdb-store', () => createChdbStore(dir), ['mentions_plain', 'mentions']],
-      ['clickhouse-store over chdb/connection', () => createClickhouseStore({ database: 'domovoy', connection: createChdbConnection({ path: dir }) }), ['mentions']],
-    ];
-    for (const [name, open, tables] of adapters) {
-      const store = await open();
-      await migrate(store);
-      await store.command('CREATE TABLE IF NOT EXISTS mentions_plain AS mentions');
-      for (const table of tables) {
-        for (const batch of [1000, 10_000]) {
-          const runs: number[] = [];
-          for (let r = 0; r < RUNS; r++) runs.push(await measure(store, table, batch));
-          results.push({ name: `${name} → ${table}`, batch, runs: runs.sort((a, b) => a - b) });
-        }
-      }
-      const [{ c }] = await store.query<{ c: string }>('SELECT (SELECT uniqExact(id) FROM mentions) + (SELECT uniqExact(id) FROM mentions_plain) AS c');
-      if (Number(c) !== nextId) throw new Error(`row count ${c} != inserted ${nextId}`);
-      await store.close();
-      await drainPending();
+    // Both handles on the same folder share one engine connection, so the
+    // cases can run round-robin: load from other processes hits them alike.
+    const chdb = await createChdbStore(dir);
+    await migrate(chdb);
+    await chdb.command('CREATE TABLE IF NOT EXISTS mentions_plain AS mentions');
+    const client = await createClickhouseStore({ database: 'domovoy', connection: createChdbConnection({ path: dir }) });
+    const cases: Array<{ name: string; store: Store; table: string; batch: number; runs: number[] }> = [];
+    for (const batch of [1000, 10_000]) {
+      cases.push({ name: 'chdb-store → mentions_plain', store: chdb, table: 'mentions_plain', batch, runs: [] });
+      cases.push({ name: 'chdb-store → mentions', store: chdb, table: 'mentions', batch, runs: [] });
+      cases.push({ name: 'clickhouse-store over chdb/connection → mentions', store: client, table: 'mentions', batch, runs: [] });
     }
+    for (let r = 0; r < RUNS; r++) for (const c of cases) c.runs.push(await measure(c.store, c.table, c.batch));
+    for (const c of cases) results.push({ name: c.name, batch: c.batch, runs: c.runs.sort((a, b) => a - b) });
+    const [{ c }] = await chdb.query<{ c: string }>('SELECT (SELECT uniqExact(id) FROM mentions) + (SELECT uniqExact(id) FROM mentions_plain) AS c');
+    if (Number(c) !== nextId) throw new Error(`row count ${c} != inserted ${nextId}`);
+    await client.close();
+    await chdb.close();
+    await drainPending();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
