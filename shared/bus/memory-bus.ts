@@ -104,7 +104,11 @@ export function createMemoryBus(opts: MemoryBusOptions = {}): MemoryBus {
     for (;;) {
       const w = pickWorker(g);
       if (!w) return;
+      const before = g.cursor.skipped;
       const p = g.cursor.next();
+      if (g.cursor.skipped !== before) {
+        log.warn('durable fell behind the retention limit; oldest messages dropped', { durable: g.name, skipped: g.cursor.skipped - before });
+      }
       if (!p) return;
       void run(g, w, p);
     }

@@ -85,6 +85,8 @@ export class DurableCursor {
   #cursor: number;
   #ready: Pending[] = [];
   readonly matches: (subject: string) => boolean;
+  /** stream messages (matching or not) trimmed before this durable reached them */
+  skipped = 0;
 
   constructor(
     private readonly stream: MemoryStream,
@@ -99,7 +101,11 @@ export class DurableCursor {
   next(): Pending | undefined {
     const again = this.#ready.shift();
     if (again) return again;
-    this.#cursor = Math.max(this.#cursor, this.stream.firstSeq);
+    if (this.#cursor < this.stream.firstSeq) {
+      // Retention dropped messages this durable had not read yet (a consumer far behind).
+      this.skipped += this.stream.firstSeq - this.#cursor;
+      this.#cursor = this.stream.firstSeq;
+    }
     while (this.#cursor <= this.stream.lastSeq) {
       const msg = this.stream.get(this.#cursor++);
       if (msg && this.matches(msg.subject)) return { msg, deliveries: 0 };
