@@ -100,6 +100,18 @@ function busContract(name: string, makeAdapter: () => Promise<Adapter | null>) {
       await expect(bus.publish('nowhere.to.go', {})).rejects.toThrow(/stream/);
     });
 
+    it('delivers to a wildcard durable only the subjects it matches', async () => {
+      if (!adapter) return;
+      const bus = await open();
+      const { subject: base, durable } = topic();
+      const seen: string[] = [];
+      await bus.consume(`${base}.*`, durable, (m) => void seen.push(m.subject));
+      for (const s of [`${base}.vk`, `${base}.vk.comments`, base, `${base}.tg`]) await bus.publish(s, {});
+      await waitFor(() => seen.length >= 2, 'two matching subjects');
+      await sleep(200);
+      expect(seen).toEqual([`${base}.vk`, `${base}.tg`]);
+    });
+
     it('acks a message whose handler returns: it is not delivered again', async () => {
       if (!adapter) return;
       const bus = await open();
