@@ -33,11 +33,11 @@ interface Pending {
  */
 export async function threadAnalyser(opts: { threads: number; batch?: number; nearDup?: AnalyseDeps['nearDup'] }): Promise<Analyser> {
   const batchMax = opts.batch ?? 256;
-  const url = new URL('./analyse.thread.ts', import.meta.url);
-  const tsx = import.meta.resolve('tsx/esm');
+  const entry = new URL('../../shared/app/ts-worker-entry.mjs', import.meta.url);
+  const body = new URL('./analyse.thread.ts', import.meta.url).href;
   const workers = await Promise.all(
     Array.from({ length: Math.max(1, opts.threads) }, async () => {
-      const w = new Worker(url, { execArgv: ['--import', tsx], env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+      const w = new Worker(entry, { workerData: { __entry: body }, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
       await new Promise<void>((resolve, reject) => {
         w.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(m.error))));
         w.once('error', reject);
