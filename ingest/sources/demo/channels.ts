@@ -19,13 +19,32 @@ export function cityGroup(rng: Rng): Channel {
 }
 
 /** One community per district («Купчино онлайн», «Мой Приморский»…). */
+const districtGroups = new Map<string, Channel>();
 export function districtGroup(district: string | null): Channel {
-  const id = 100_000_000 + (hash32(`district:${district ?? 'город'}`) % 90_000_000);
-  return { channel: `vk:-${id}`, kind: 'vk', nativeId: String(id) };
+  const key = district ?? 'город';
+  let ch = districtGroups.get(key);
+  if (!ch) {
+    const id = 100_000_000 + (hash32(`district:${key}`) % 90_000_000);
+    ch = { channel: `vk:-${id}`, kind: 'vk', nativeId: String(id) };
+    if (districtGroups.size > 10_000) districtGroups.clear();
+    districtGroups.set(key, ch);
+  }
+  return ch;
 }
 
 /** Each house has its own chat, in Telegram for most houses and MAX for some. */
+const houseChats = new Map<string, Channel>();
 export function houseChat(house: House): Channel {
+  let ch = houseChats.get(house.id);
+  if (!ch) {
+    ch = makeHouseChat(house);
+    if (houseChats.size > 200_000) houseChats.clear();
+    houseChats.set(house.id, ch);
+  }
+  return ch;
+}
+
+function makeHouseChat(house: House): Channel {
   const h = hash32(`chat:${house.id}`);
   if (h % 5 === 0) {
     const id = String(40_000_000_000 + (h % 900_000_000));
@@ -50,7 +69,8 @@ export interface Person {
 }
 
 export function authorId(p: Person, ch: Channel): string {
-  const uid = 1_000_000 + (hash32(`person:${p.n}`) % 800_000_000);
+  // a multiplicative hash scatters sequential person numbers into plausible user ids
+  const uid = 1_000_000 + (Math.imul(p.n ^ (p.n >>> 16), 0x45d9f3b) >>> 0) % 800_000_000;
   return ch.kind === 'vk' ? `id${uid}` : ch.kind === 'telegram' ? `tg${uid}` : `max${uid}`;
 }
 

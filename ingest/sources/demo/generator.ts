@@ -174,7 +174,7 @@ function build(id: string, t: number, ch: Channel, person: Person, text: string,
   const m: RawMention = { id, source: 'demo', channel: ch.channel, author: authorId(person, ch), text, ts: new Date(t).toISOString() };
   if (ch.kind === 'vk') {
     // comments hang under a post; one post per community per hour is close enough
-    const post = 10_000 + (hash32(`${ch.nativeId}:${Math.floor(t / 3_600_000)}`) % 90_000);
+    const post = 10_000 + ((Math.imul(Number(ch.nativeId), 0x9e3779b1) ^ Math.imul(Math.floor(t / 3_600_000), 0x85ebca6b)) >>> 0) % 90_000;
     m.replyTo = `wall-${ch.nativeId}_${post}`;
     m.url = `https://vk.com/wall-${ch.nativeId}_${post}`;
   }
