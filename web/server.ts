@@ -113,7 +113,7 @@ async function loadHandler(): Promise<NodeHandler> {
 async function healthz(ctx: AppContext, started: number, res: http.ServerResponse) {
   let storeOk = true;
   try {
-    await withTimeout(ctx.store.query('SELECT 1 AS ok'), 2_000);
+    await withTimeout(ctx.store.query('SELECT 1 AS ok'), 5_000);
   } catch {
     storeOk = false;
   }
