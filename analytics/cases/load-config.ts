@@ -10,3 +10,14 @@ export function loadCasesConfig(dir: string = CONFIG_DIR): CasesConfig {
   const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as unknown;
   return parseCasesConfig({ deadlines: read('deadlines.json'), routing: read('routing.json'), holidays: read('holidays.json') });
 }
+
+export interface Open311Config {
+  jurisdictionId: string;
+  apiKeys: { key: string; name: string }[];
+  maxPageSize: number;
+}
+
+export function loadOpen311Config(dir: string = CONFIG_DIR): Open311Config {
+  const raw = JSON.parse(fs.readFileSync(path.join(dir, 'open311.json'), 'utf8')) as Partial<Open311Config>;
+  return { jurisdictionId: raw.jurisdictionId ?? '', apiKeys: raw.apiKeys ?? [], maxPageSize: raw.maxPageSize ?? 1000 };
+}

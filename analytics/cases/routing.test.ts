@@ -56,3 +56,22 @@ describe('matching', () => {
     expect(houseKey({ category: 'roof', houseId: null, district: null, street: null })).toBeNull();
   });
 });
+
+describe('routing against the packaged registry', () => {
+  it('finds the city district administration (not the oblast\'s namesake) and the shipped suppliers', async () => {
+    const { loadRegistry } = await import('../registry/load.js');
+    const { directoryFromRegistry } = await import('./registry-directory.js');
+    const { loadCasesConfig } = await import('./load-config.js');
+    const reg = await loadRegistry();
+    const d = directoryFromRegistry(reg);
+    const t = loadCasesConfig().routing;
+    for (const district of reg.districts.map((x) => x.name)) {
+      const r = routeCase({ category: 'roads', houseId: null, district, houseOrgId: null }, t, d);
+      expect(r.orgId, district).not.toBeNull();
+      expect((r as { orgName: string }).orgName, district).toMatch(/Санкт-Петербург|Кронштадт/);
+    }
+    expect(routeCase({ category: 'gas', houseId: 'x', district: null, houseOrgId: null }, t, d)).toMatchObject({ orgKind: 'supplier', orgName: expect.stringContaining('Газпром') });
+    const house = reg.houses.find((h) => h.orgId && h.district)!;
+    expect(routeCase({ category: 'heating', houseId: house.id, district: house.district, houseOrgId: house.orgId }, t, d)).toMatchObject({ orgId: house.orgId });
+  });
+});

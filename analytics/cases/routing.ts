@@ -79,7 +79,11 @@ export function findDistrictAdmin(table: RoutingTable, dir: RoutingDirectory, di
   if (configured) return resolveOrgRef(dir, configured);
   const stem = districtStem(district);
   if (stem.length < 4) return undefined;
-  return dir.orgs.find((o) => o.kind === 'district_admin' && o.name.toLowerCase().replace(/ё/g, 'е').includes(stem));
+  const norm = (n: string) => n.toLowerCase().replace(/ё/g, 'е');
+  const candidates = dir.orgs.filter((o) => o.kind === 'district_admin' && norm(o.name).includes(stem));
+  // «Выборгский район» of the city, not «Выборгский муниципальный район» of the oblast
+  const direct = new RegExp(`${stem}\\S*\\s+район`);
+  return candidates.find((o) => direct.test(norm(o.name))) ?? candidates[0];
 }
 
 export function routeCase(input: RouteInput, table: RoutingTable, dir: RoutingDirectory): RouteDecision | NoRoute {

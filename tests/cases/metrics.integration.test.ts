@@ -105,7 +105,7 @@ describe('queue and overdue on real rows', () => {
     const { writeCaseHistory: w } = await import('../../analytics/queries/cases/write-case-history.js');
     const mk = (id: string, opened: string, resolved: string | null) => {
       const g = [...syntheticCases({ count: 1, seed: 1, orgs: 1, districts: ['X'], categories: ['heating'], from: new Date(opened), to: new Date(Date.parse(opened) + 1), deadlines: { table: cfg.deadlines, calendar: cfg.calendar } })][0];
-      return { view: { ...g.view, id, houseId: 'spb:budget', resolvedAt: resolved, state: resolved ? 'resolved' : 'accepted', outcome: '' as const }, events: [] };
+      return { view: { ...g.view, id, houseId: 'spb:budget', resolvedAt: resolved, state: (resolved ? 'resolved' : 'accepted') as 'resolved' | 'accepted', outcome: '' as const }, events: [] };
     };
     await w(store, [mk('b1', '2026-11-02T05:00:00.000Z', '2026-11-02T15:00:00.000Z'), mk('b2', '2026-11-10T00:00:00.000Z', '2026-11-10T20:00:00.000Z')]);
     const [heat] = (await getHouseBudgets(store, { houseId: 'spb:budget', month: '2026-11', now: NOW, utcOffsetMinutes: 180, table: cfg.deadlines })).filter((b) => b.group === 'heating');
