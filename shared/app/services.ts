@@ -5,9 +5,11 @@ import { startDeadLetterWorker } from '../../ingest/workers/deadletter.worker.js
 import { startProcessWorker } from '../../ingest/workers/mentions.process.worker.js';
 import { startDemoSource } from '../../ingest/sources/demo/demo.source.js';
 import { startWeb } from '../../web/server.js';
+import { startCasesWorker } from '../../ingest/workers/cases.worker.js';
 
 export const SERVICES: [role: string, starters: StartService[]][] = [
   ['worker', [startDeadLetterWorker, startProcessWorker]],
+  ['cases', [startCasesWorker]],
   ['sources', [startDemoSource]],
   ['web', [startWeb]],
 ];

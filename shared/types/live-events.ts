@@ -5,6 +5,7 @@
 import type { Category } from './taxonomy.js';
 import type { SourceKind } from './mention.js';
 import type { HotspotAlert } from '../../analytics/hotspots/types.js';
+import type { CaseEventMessage, CaseOverdueMessage } from '../../analytics/cases/messages.js';
 
 /** One row of the live feed: what the operator sees about a processed mention. */
 export interface FeedItem {
@@ -51,6 +52,10 @@ export interface ServerToClientEvents {
   mentions: (items: FeedItem[]) => void;
   /** a hotspot alert changed (opened, grew, moved in its lifecycle, was acknowledged): its whole snapshot */
   'alerts.hotspot': (alert: HotspotAlert) => void;
+  /** case events (opened, routed, accepted, …) with the case after each, batched */
+  'cases.event': (items: CaseEventMessage[]) => void;
+  /** a case's deadline ran out (announced once per case and clock) */
+  'cases.overdue': (item: CaseOverdueMessage) => void;
 }
 
 /** Browser → server events. */

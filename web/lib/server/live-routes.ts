@@ -7,6 +7,7 @@ import { LIVE_BATCH_MS, ROOMS } from '../../../shared/types/live-events.js';
 import { feedItemFromProcessed } from './feed-item.js';
 import type { HotspotAlert } from '../../../analytics/hotspots/types.js';
 import { route, type RelayRoute } from './relay-route.js';
+import type { CaseEventMessage, CaseOverdueMessage } from '../../../analytics/cases/messages.js';
 
 /**
  * The routes of the dashboard. Extension points for other features:
@@ -28,5 +29,19 @@ export const LIVE_ROUTES: RelayRoute[] = [
     subject: SUBJECTS.hotspotAlert,
     event: 'alerts.hotspot',
     toItem: (data) => (data && typeof data === 'object' && 'id' in data ? (data as HotspotAlert) : null),
+  }) as RelayRoute,
+  // case events go to HQ (all) and to the organisation that holds the case
+  route({
+    subject: SUBJECTS.caseEvent,
+    event: 'cases.event',
+    toItem: (data) => (data && typeof data === 'object' && 'event' in data && 'case' in data ? (data as CaseEventMessage) : null),
+    rooms: (m) => (m.case.orgId ? [ROOMS.all, ROOMS.org(m.case.orgId)] : [ROOMS.all]),
+    batch: { ms: LIVE_BATCH_MS, max: 500 },
+  }) as RelayRoute,
+  route({
+    subject: SUBJECTS.caseOverdue,
+    event: 'cases.overdue',
+    toItem: (data) => (data && typeof data === 'object' && 'caseId' in data ? (data as CaseOverdueMessage) : null),
+    rooms: (m) => (m.case.orgId ? [ROOMS.all, ROOMS.org(m.case.orgId)] : [ROOMS.all]),
   }) as RelayRoute,
 ];
