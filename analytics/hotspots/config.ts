@@ -1,12 +1,10 @@
 // Detector configuration: config/hotspots.json, validated once at start-up.
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+// Imported, not read from disk: the web build bundles this module away from its folder.
+import defaults from '../../config/hotspots.json' with { type: 'json' };
 import { MAP_LAYERS, type MapLayer } from '../../shared/types/taxonomy.js';
 import type { DetectorConfig, SeasonMode } from './types.js';
-
-export const HOTSPOTS_CONFIG_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../config/hotspots.json');
 
 const layer = z.enum(MAP_LAYERS);
 const thresholds = z.object({
@@ -55,11 +53,10 @@ export function parseHotspotsConfig(json: unknown): HotspotsConfig {
 
 let cached: HotspotsConfig | undefined;
 
-export function loadHotspotsConfig(file = HOTSPOTS_CONFIG_PATH): HotspotsConfig {
-  if (file === HOTSPOTS_CONFIG_PATH && cached) return cached;
-  const cfg = parseHotspotsConfig(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (file === HOTSPOTS_CONFIG_PATH) cached = cfg;
-  return cfg;
+/** config/hotspots.json (validated once), or another file of the same shape. */
+export function loadHotspotsConfig(file?: string): HotspotsConfig {
+  if (file) return parseHotspotsConfig(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return (cached ??= parseHotspotsConfig(defaults));
 }
 
 export function modeOf(cfg: HotspotsConfig, id: string | null | undefined): SeasonMode {
