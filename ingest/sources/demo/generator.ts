@@ -25,6 +25,8 @@ export interface GenerateOptions {
   limit?: number;
   /** seed of the scenario's choice of houses, when it should stay put while the background varies */
   scenarioSeed?: number;
+  /** houses the bursts may hit (default: all houses) */
+  burstHouses?: readonly House[];
 }
 
 /** What the generator knows about a mention that the mention itself does not say. */
@@ -53,8 +55,8 @@ const REPOST_SHARE = 0.03;
 const GEO_SHARE = 0.03;
 
 /** Ground truth of the scenario without generating the stream. */
-export function scenarioTruth(opts: Pick<GenerateOptions, 'houses' | 'seed' | 'start' | 'scenario' | 'scenarioSeed'>): BurstTruth[] {
-  return planScenario(opts.houses, opts.scenario ?? [], opts.start, opts.scenarioSeed ?? opts.seed).map((p) => p.truth);
+export function scenarioTruth(opts: Pick<GenerateOptions, 'houses' | 'seed' | 'start' | 'scenario' | 'scenarioSeed' | 'burstHouses'>): BurstTruth[] {
+  return planScenario(opts.burstHouses ?? opts.houses, opts.scenario ?? [], opts.start, opts.scenarioSeed ?? opts.seed).map((p) => p.truth);
 }
 
 export function generateMentions(opts: GenerateOptions): Iterable<RawMention> {
@@ -81,7 +83,7 @@ function* stream(opts: GenerateOptions): Generator<LabelledMention> {
   const textRng = root.fork('text');
   const people = new People(hash32(`people:${seed}:${opts.idPrefix ?? ''}`) % 1000);
   const houseTable = new WeightedTable(houses.map((h) => [h, Math.sqrt(h.apartments ?? 60)] as const));
-  const plans = planScenario(houses, opts.scenario ?? [], opts.start, opts.scenarioSeed ?? seed);
+  const plans = planScenario(opts.burstHouses ?? houses, opts.scenario ?? [], opts.start, opts.scenarioSeed ?? seed);
   const prefix = `demo:${opts.idPrefix ?? ''}`;
   let n = 0;
   const nextId = () => `${prefix}${++n}`;

@@ -169,8 +169,10 @@ function pickBlock(pool: Located[], c: BurstConfig, usedDistricts: Set<string>, 
     const block: Located[] = [];
     let span = 0;
     for (const { h, d } of near) {
-      if (seen.has(h.address)) continue;
-      seen.add(h.address);
+      // «д. 7» and «д. 7 лит. А» are one house to the residents who write about it
+      const key = h.address.replace(/\s*лит\..*$/, '');
+      if (seen.has(key)) continue;
+      seen.add(key);
       block.push(h);
       span = d;
       if (block.length === c.houses) break;
