@@ -93,6 +93,23 @@ describe('live feed in a browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
+  it('renders hostile text and links inert', async () => {
+    const evil = processedMention({
+      id: 'vk:evil-1',
+      category: 'garbage',
+      text: 'Мусор <img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script>',
+      url: 'javascript:window.__pwned=1',
+      district: 'Приморский район',
+    });
+    await h.process([evil]);
+    const row = page.locator('[data-id="vk:evil-1"]');
+    await row.waitFor({ timeout: 5_000 });
+    expect(await row.locator('img, script').count()).toBe(0);
+    expect(await row.textContent()).toContain('<img src=x');
+    expect(await row.locator('a').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
   it('filters on the client: district and «только жалобы»', async () => {
     await page.getByTestId('filter-district').selectOption('Московский район');
     const ids = () => page.locator('[data-testid="feed-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressOf, categoryColorVar, categoryLabel, formatTime, plural, sourceName, urgencyLevel } from './format.js';
+import { addressOf, categoryColorVar, categoryLabel, formatTime, plural, safeUrl, sourceName, urgencyLevel } from './format.js';
 
 describe('feed formatting', () => {
   it('shows Moscow time, with the date only when it is not today', () => {
@@ -35,5 +35,14 @@ describe('feed formatting', () => {
     expect(urgencyLevel(0.1)).toBeNull();
     const forms: [string, string, string] = ['жалоба', 'жалобы', 'жалоб'];
     expect([1, 2, 5, 11, 21, 22, 112].map((n) => plural(n, forms))).toEqual(['жалоба', 'жалобы', 'жалоб', 'жалоб', 'жалоба', 'жалобы', 'жалоб']);
+  });
+
+  it('lets only web links through as hrefs', () => {
+    expect(safeUrl('https://vk.com/wall-1_2')).toBe('https://vk.com/wall-1_2');
+    expect(safeUrl('javascript:alert(1)')).toBe('');
+    expect(safeUrl(' JavaScript:alert(1)')).toBe('');
+    expect(safeUrl('data:text/html,<script>')).toBe('');
+    expect(safeUrl('not a url')).toBe('');
+    expect(safeUrl('')).toBe('');
   });
 });

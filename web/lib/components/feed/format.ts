@@ -47,6 +47,17 @@ export function addressOf(item: Pick<FeedItem, 'street' | 'houseNumber' | 'addre
   return item.addressRaw;
 }
 
+/** Only web links may become an href: a source could send `javascript:` or `data:` URLs. */
+export function safeUrl(url: string | null | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : '';
+  } catch {
+    return '';
+  }
+}
+
 export function categoryLabel(category: string): string {
   return categoryNameRu(category);
 }

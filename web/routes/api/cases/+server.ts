@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getApp } from '$lib/server/context.js';
 import { getCaseQueue } from '$analytics/queries/cases/get-case-queue.js';
 
-export const QueueQuery = z.object({
+const QueueQuery = z.object({
   org: z.string().max(100).default(''),
   category: z.string().max(64).default(''),
   district: z.string().max(200).default(''),
