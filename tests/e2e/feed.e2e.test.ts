@@ -150,7 +150,7 @@ describe('web server endpoints', () => {
     const res = await fetch(`${h.url}/api/mentions?since=${since}`);
     expect(res.status).toBe(200);
     const { items } = (await res.json()) as { items: { id: string }[] };
-    expect(items.map((i) => i.id).sort()).toEqual(['vk:live-1', 'vk:missed-1']);
+    expect(items.map((i) => i.id).sort()).toEqual(['vk:evil-1', 'vk:live-1', 'vk:missed-1']);
     expect((await fetch(`${h.url}/api/mentions?since=yesterday-ish`)).status).toBe(400);
   });
 
