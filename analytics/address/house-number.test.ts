@@ -13,6 +13,11 @@ describe('registry house numbers', () => {
     ['31 к. 2 лит. Л,И', { base: 31, korpus: '2', litera: 'ли' }, '31 к. 2 лит. Л,И'],
     ['18-20', { base: 18, dash: 20 }, '18-20'],
     ['15а', { base: 15, letter: 'а' }, '15а'],
+    ['52, стр. литер А', { base: 52, litera: 'а' }, '52 лит. А'],
+    ['5, к. 1, стр. литера Д', { base: 5, korpus: '1', litera: 'д' }, '5 к. 1 лит. Д'],
+    ['44, к. 1А,Б,В', { base: 44, korpus: '1', litera: 'абв' }, '44 к. 1 лит. А,Б,В'],
+    ['3, к. Литера А', { base: 3, litera: 'а' }, '3 лит. А'],
+    ['7, стр. жилое', { base: 7 }, '7'],
   ])('%s', (raw, want, formatted) => {
     const got = parseRegistryNumber(raw)!;
     expect(got).toEqual(hn(want));
@@ -39,6 +44,15 @@ describe('numberFit', () => {
     expect(numberFit(hn({ base: 9, letter: 'б' }), hn({ base: 9, letter: 'б' }))).toBe(3);
     expect(numberFit(hn({ base: 9, letter: 'б' }), hn({ base: 9, letter: 'а' }))).toBe(0);
     expect(numberFit(hn({ base: 9, letter: 'б' }), hn({ base: 9, litera: 'аб' }))).toBe(2);
+  });
+
+  it('treats литера А as optional but prefers the spelling the text uses', () => {
+    expect(numberFit(hn({ base: 61 }), hn({ base: 61 }))).toBe(3);
+    expect(numberFit(hn({ base: 61 }), hn({ base: 61, litera: 'а' }))).toBe(2.5);
+    expect(numberFit(hn({ base: 61, litera: 'а' }), hn({ base: 61 }))).toBe(2.5);
+    expect(numberFit(hn({ base: 61 }), hn({ base: 61, litera: 'б' }))).toBe(2);
+    expect(numberFit(hn({ base: 61, litera: 'д' }), hn({ base: 61, litera: 'а' }))).toBe(2);
+    expect(numberFit(hn({ base: 14, stroenie: '1' }), hn({ base: 14 }))).toBe(2);
   });
 
   it('ranks a plain number exact on a plain house and weak on a korpus', () => {

@@ -28,13 +28,20 @@ export function parseRegistryNumber(raw: string): HouseNumber | null {
   if (m[3] === '/') hn.slash = Number(m[4]);
   else if (m[3] === '-') hn.dash = Number(m[4]);
   const rest = s.slice(m[0].length);
-  const part = /(литера|лит|корп|стр|к)(?![а-я])\.?\s*"?(\d+|[а-я](?:\s*[,.]?\s*[а-я](?![а-я]))*)/g;
+  // «к. 2», «к. 1А,Б», «к. А» (a letter корпус is a литера), «стр. литер А», «лит. А,Б», «корп. 3»
+  const part = /(корпус|корп|литера|литер|лит|стр|к)(?![а-я])\.?\s*(?:(литера|литер|лит)(?![а-я])\.?\s*)?"?(\d+)?\s*([а-я](?![а-я])(?:\s*[,.]?\s*[а-я](?![а-я]))*)?/g;
   for (let km = part.exec(rest); km; km = part.exec(rest)) {
-    const value = km[2];
-    if (/^\d+$/.test(value) && km[1] !== 'лит' && km[1] !== 'литера') {
-      if (km[1] === 'стр') hn.stroenie = hn.stroenie || value;
-      else hn.korpus = hn.korpus || value;
-    } else hn.litera += (value.match(LETTERS) ?? []).join('');
+    if (km[0].length === 0) {
+      part.lastIndex++;
+      continue;
+    }
+    const [, key, inner, digits, letters] = km;
+    const literaKey = inner !== undefined || key.startsWith('лит');
+    if (digits !== undefined && !literaKey) {
+      if (key === 'стр') hn.stroenie = hn.stroenie || digits;
+      else hn.korpus = hn.korpus || digits;
+    }
+    if (letters !== undefined) hn.litera += (letters.match(LETTERS) ?? []).join('');
   }
   return hn;
 }
@@ -51,19 +58,21 @@ export function formatNumber(hn: HouseNumber): string {
 }
 
 /**
- * How well a number from a text fits a registry number: 3 exact, 2 compatible (one side says
- * less, or «5/2» written for «5 к. 2»), 1 weak (the text names a part the registry lacks), 0 no.
+ * How well a number from a text fits a registry number: 3 exact; 2.5 the same building written
+ * with or without «литера А» (the registry lists many houses both ways); 2 compatible (one side
+ * says less, another литера, or «5/2» written for «5 к. 2»); 1 weak (the text names a part the
+ * registry lacks); 0 no.
  */
 export function numberFit(text: HouseNumber, reg: HouseNumber): number {
   if (text.base !== reg.base) return 0;
   let score = 3;
   // «15а»: a house letter or a литера of the registry
   if (text.letter) {
-    if (reg.letter === text.letter) score = Math.min(score, 3);
+    if (reg.letter === text.letter) score = 3;
     else if (reg.letter) return 0;
-    else if (reg.litera.includes(text.letter)) score = Math.min(score, 2);
-    else score = Math.min(score, 1);
-  } else if (reg.letter) score = Math.min(score, 1);
+    else if (reg.litera.includes(text.letter)) score = 2;
+    else score = 1;
+  } else if (reg.letter) score = 1;
   // the second number: корпус, «/», «-» are written interchangeably by residents
   const second = text.korpus ? Number(text.korpus) : text.slash || text.dash;
   const regSecond = reg.korpus ? Number(reg.korpus) : reg.slash || reg.dash;
@@ -74,7 +83,11 @@ export function numberFit(text: HouseNumber, reg: HouseNumber): number {
     } else if (regSecond) return 0;
     else score = Math.min(score, 1);
   } else if (regSecond) score = Math.min(score, reg.korpus ? 1 : 2);
-  if (text.stroenie && reg.stroenie && text.stroenie !== reg.stroenie) score = Math.min(score, 1);
-  if (text.litera && reg.litera && !reg.litera.includes(text.litera)) score = Math.min(score, 2);
+  if (text.stroenie !== reg.stroenie) score = Math.min(score, text.stroenie && reg.stroenie ? 1 : 2);
+  // литера is optional: «лит. А» is the main building, so «5» and «5 лит. А» are one house
+  if (text.litera !== reg.litera) {
+    if (text.litera && reg.litera) score = Math.min(score, reg.litera.includes(text.litera) ? 3 : 2);
+    else score = Math.min(score, (text.litera || reg.litera).startsWith('а') ? 2.5 : 2);
+  }
   return score;
 }

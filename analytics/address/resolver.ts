@@ -164,7 +164,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
     ambiguous = true;
     confidence -= 0.25;
   }
-  confidence -= bestFit === 3 ? 0 : bestFit === 2 ? 0.05 : 0.2;
+  confidence -= bestFit >= 3 ? 0 : bestFit >= 2 ? 0.05 : 0.2;
   if (m.marker) confidence += 0.05;
   cands.sort(candidateOrder);
   const head = cands[0];
@@ -246,7 +246,7 @@ const LOCALITY_MARKERS = new Set(['г', 'гор', 'город', 'городе', 
 
 const isUpper = (c: number) => (c >= 0x410 && c <= 0x42f) || c === 0x401;
 
-function mentionedLocalities(tokens: Token[], g: Gazetteer, text: string): Map<string, [number, number]> {
+export function mentionedLocalities(tokens: Token[], g: Gazetteer, text: string): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
