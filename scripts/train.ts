@@ -2,6 +2,11 @@
 // ($DOMOVOY_SHARED/data/train, default ../shared) and assets/train/social-train.csv,
 // writes the petitions' validation split to assets/train/petitions-validation.csv,
 // and prints the evaluation figures. Deterministic: same inputs → same bytes.
+//
+// Two fits: the first leaves out a validation split of the TRAINING data
+// (data.ts: petitions by id hash, resident-style texts by whole templates) and
+// chooses the relevance margin on it; the second trains on everything and carries
+// that margin in its meta. The held-out test files play no part in any choice.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,17 +14,19 @@ import zlib from 'node:zlib';
 import { runEval } from '../analytics/classify/eval.js';
 import { extractFeatures } from '../analytics/classify/features.js';
 import { loadClassifier } from '../analytics/classify/index.js';
-import { encodeModel } from '../analytics/classify/model.js';
 import { CATEGORIES } from '../shared/types/taxonomy.js';
-import { writeCsv } from './train/social/csv-out.js';
+import { chooseMargin, formatMarginTable } from './train/choose-margin.js';
 import { readPetitions, readSocial, type LabelledText } from './train/data.js';
-import { trainSoftmax, type Example } from './train/softmax.js';
+import { fitModel, type Hyper } from './train/fit.js';
+import { writeCsv } from './train/social/csv-out.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
 const modelPath = path.join(root, 'assets/model/classifier.json.gz');
 
-const HYPER = { epochs: 6, lr: 0.1, l2: 1e-6, seed: 1, minDf: 2, minDfChar: 4, altShare: 0.3, classWeightPower: 0.5, socialWeight: 2 };
+const HYPER: Hyper = { epochs: 6, lr: 0.1, l2: 1e-6, seed: 1, minDf: 2, minDfChar: 4, altShare: 0.3, classWeightPower: 0.5, socialWeight: 2 };
+/** the most non-complaints the chosen margin may let through on the validation split (target in production: < 5 %) */
+const MAX_DEV_FALSE_COMPLAINTS = 0.03;
 
 const t0 = Date.now();
 const petitions = readPetitions(shared);
@@ -29,52 +36,32 @@ writeCsv(
   petitions.validation.map((r) => ({ text: r.text, zhkh_label: r.zhkh_label as never, zhkh_label_alt: r.zhkh_label_alt })),
 );
 const data: LabelledText[] = [...petitions.train, ...social];
-const classes = CATEGORIES;
-const C = classes.length;
-
-// vocabulary: features seen in enough documents, in first-seen order (deterministic)
 const docs = data.map((d) => extractFeatures(d.text));
-const df = new Map<string, number>();
-for (const d of docs) for (const k of d.keys) df.set(k, (df.get(k) ?? 0) + 1);
-const features = [...df.keys()].filter((k) => df.get(k)! >= (k.startsWith('c:') ? HYPER.minDfChar : HYPER.minDf)).sort();
-const fIndex = new Map(features.map((f, i) => [f, i]));
+const classes = CATEGORIES;
 
-// classes are very uneven (garbage 11 k rows, cold_water 100): weight ∝ (mean/count)^power
-const count = new Float64Array(C);
-for (const d of data) count[classes.indexOf(d.label)]++;
-const present = [...count].filter((x) => x > 0);
-const mean = present.reduce((a, b) => a + b, 0) / present.length;
-const classWeight = [...count].map((n) => (n > 0 ? Math.min(8, Math.max(0.2, (mean / n) ** HYPER.classWeightPower)) : 0));
+// 1) fit without the validation split, choose the margin on it
+const fitIdx = data.map((_, i) => i).filter((i) => !data[i].dev);
+const devIdx = data.map((_, i) => i).filter((i) => data[i].dev);
+const first = fitModel(
+  fitIdx.map((i) => data[i]),
+  fitIdx.map((i) => docs[i]),
+  classes,
+  HYPER,
+  {},
+);
+const choice = chooseMargin(first, devIdx.map((i) => data[i]), MAX_DEV_FALSE_COMPLAINTS);
+console.log(`validation split of the training data: ${devIdx.length} texts (fit on ${fitIdx.length})`);
+console.log(formatMarginTable(choice));
 
-const examples: Example[] = data.map((d, i) => {
-  const doc = docs[i];
-  const idx: number[] = [];
-  const vals: number[] = [];
-  doc.keys.forEach((k, j) => {
-    const f = fIndex.get(k);
-    if (f !== undefined) {
-      idx.push(f);
-      vals.push(doc.vals[j]);
-    }
-  });
-  const target = new Float32Array(C);
-  const alts = d.alts.filter((a) => a !== d.label);
-  const c = classes.indexOf(d.label);
-  target[c] = alts.length ? 1 - HYPER.altShare : 1;
-  for (const a of alts) target[classes.indexOf(a)] += HYPER.altShare / alts.length;
-  return { feats: Int32Array.from(idx), vals: Float32Array.from(vals), target, weight: classWeight[c] * (d.source === 'social' ? HYPER.socialWeight : 1) };
+// 2) final fit on everything, with the chosen margin
+const file = fitModel(data, docs, classes, HYPER, {
+  trainedOn: { petitions: petitions.train.length, social: social.length, heldOutPetitionsValidation: petitions.validation.length },
+  complaintMargin: choice.margin,
+  marginChosenOn: { texts: devIdx.length, macroF1Core: choice.chosen.macroF1, falseComplaints: choice.chosen.falseComplaints },
 });
-
-const { weights, bias } = trainSoftmax(examples, { classes: C, features: features.length, epochs: HYPER.epochs, lr: HYPER.lr, l2: HYPER.l2, seed: HYPER.seed });
-const meta = {
-  trainedOn: { petitions: petitions.train.length, social: social.length, validationHeldOut: petitions.validation.length },
-  hyper: HYPER,
-  classCounts: Object.fromEntries(classes.map((c, i) => [c, count[i]])),
-};
-const file = encodeModel(classes, features, weights, bias, meta);
 fs.mkdirSync(path.dirname(modelPath), { recursive: true });
 fs.writeFileSync(modelPath, zlib.gzipSync(JSON.stringify(file), { level: 9 }));
-console.log(`trained on ${data.length} texts, ${features.length} features, ${C} classes in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${path.relative(root, modelPath)}`);
+console.log(`trained on ${data.length} texts, ${Buffer.from(file.features, 'base64').length / 4} features, ${classes.length} classes, margin ${choice.margin} in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${path.relative(root, modelPath)}`);
 
 if (!process.argv.includes('--no-eval')) {
   const clf = loadClassifier(modelPath);

@@ -73,7 +73,7 @@ export function computeMetrics(gold: GoldRow[], pred: string[]): EvalResult {
     return { label, precision, recall, f1, support: goldN.get(label) ?? 0 };
   });
   // "present" = the label has gold rows after resolving alternatives (support > 0)
-  const coreInFile = CORE_LABELS.filter((l) => (goldN.get(l) ?? 0) > 0);
+  const coreInFile: string[] = CORE_LABELS.filter((l) => (goldN.get(l) ?? 0) > 0);
   const coreScores = perLabel.filter((s) => coreInFile.includes(s.label));
   const macroF1Core = coreScores.length ? coreScores.reduce((a, s) => a + s.f1, 0) / coreScores.length : NaN;
   return {

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type { Category } from '../../shared/types/taxonomy.js';
-import { extractFeatures } from './features.js';
-import { decodeModel, explain, predictProba, type LinearModel, type ModelFile } from './model.js';
-import { scoreUrgency } from './urgency.js';
+import { decodeModel, explain, makeVectoriser, scores, type LinearModel, type ModelFile } from './model.js';
+import { tokenize } from './tokenize.js';
+import { scoreUrgencyWords } from './urgency.js';
 
 export interface TextAnalysis {
   category: Category;
@@ -28,9 +28,10 @@ export interface Classifier {
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../assets/model/classifier.json.gz', import.meta.url));
 
 /**
- * A text is a complaint only when some label beats «not a complaint» by this margin:
- * with no complaint evidence (unknown words) the prior of `irrelevant` wins, so
- * adverts and chatter in words never seen in training stay out of the case queue.
+ * A text is a complaint only when some label is at least this many times as likely
+ * as «not a complaint». The trained model carries its own margin, chosen by
+ * `npm run train` on a validation split of the training data (meta.complaintMargin);
+ * this is the fallback for a model file without one.
  */
 export const COMPLAINT_MARGIN = 3;
 
@@ -40,29 +41,36 @@ export function readModelFile(modelPath: string = DEFAULT_MODEL_PATH): ModelFile
   return JSON.parse(json) as ModelFile;
 }
 
-export function classifierFromModel(model: LinearModel, complaintMargin = COMPLAINT_MARGIN): Classifier {
+export function classifierFromModel(model: LinearModel, complaintMargin = model.complaintMargin ?? COMPLAINT_MARGIN): Classifier {
   const irr = model.classes.indexOf('irrelevant');
-  const probs = new Float64Array(model.classes.length);
+  const C = model.classes.length;
+  const z = new Float64Array(C);
+  const logMargin = Math.log(complaintMargin);
+  const vectorise = makeVectoriser(model);
   return {
     analyse(text: string): TextAnalysis {
-      const doc = extractFeatures(text);
-      const p = predictProba(model, doc, probs);
+      const words = tokenize(text);
+      const v = vectorise(words);
+      scores(model, v.rows, v.vals, v.n, z);
       let best = -1;
-      for (let c = 0; c < p.length; c++) if (c !== irr && (best < 0 || p[c] > p[best])) best = c;
-      const relevant = irr < 0 || p[best] > p[irr] * complaintMargin;
+      for (let c = 0; c < C; c++) if (c !== irr && (best < 0 || z[c] > z[best])) best = c;
+      // p[best] > margin · p[irr]  ⇔  z[best] − z[irr] > ln(margin): no softmax needed to decide
+      const relevant = irr < 0 || z[best] - z[irr] > logMargin;
       const chosen = relevant ? best : irr;
+      let sum = 0;
+      for (let c = 0; c < C; c++) sum += Math.exp(z[c] - z[chosen]);
       const category = model.classes[chosen];
-      const u = relevant ? scoreUrgency(text, category) : { urgency: 0, reasons: [] };
+      const u = relevant ? scoreUrgencyWords(words, category, text) : { urgency: 0, reasons: [] };
       let why: string[] | null = null;
       return {
         category,
         relevant,
-        confidence: Math.round(p[chosen] * 1000) / 1000,
+        confidence: Math.round(1000 / sum) / 1000,
         urgency: u.urgency,
         reasons: u.reasons,
         // computed on first read: the hot path (routing, counting) rarely needs it
         get explanation(): string[] {
-          return (why ??= explain(model, doc, chosen));
+          return (why ??= explain(model, words, chosen));
         },
       };
     },

@@ -10,34 +10,54 @@ const porterRu = require('natural/lib/natural/stemmers/porter_stemmer_ru.js') as
 
 const URL_RE = /(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:ru|com|рф|org|net)\/\S*/gi;
 const MENTION_RE = /\[(?:id|club|public)\d+\|([^\]]*)\]/g; // VK mention markup: keep the visible name
-const WORD_RE = /[a-zа-я0-9]+(?:-[a-zа-я0-9]+)*/g;
 
 /** Lower-case, ё→е, VK mention markup and URLs removed. */
 export function normalise(text: string): string {
   return text.replace(MENTION_RE, '$1').toLowerCase().replace(/ё/g, 'е').replace(URL_RE, ' ');
 }
 
+const isWordChar = (c: number): boolean => (c >= 1072 && c <= 1103) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** Hyphenated compounds whose parts are all short stay one token, others split. */
+function pushHyphenated(out: string[], w: string): void {
+  const parts = w.split('-');
+  if (parts[0] === 'по' || parts[0] === 'кое' || parts[0] === 'из' || parts[parts.length - 1] === 'то') out.push(parts.join(''));
+  else for (const p of parts) if (p) out.push(p);
+}
+
 /**
  * Words of a text, lower-cased, ё→е, URLs dropped. Hyphenated compounds whose
  * parts are all short (из-за, кое-где, по-моему) stay one token; otherwise the
  * parts are separate words (4-ом → 4 ом, северо-запад → северо запад).
+ * A hand-written scanner over char codes: the hot path of every analysis, and the
+ * regex passes run only when the text can contain what they remove.
  */
 export function tokenize(text: string): string[] {
+  let s = text;
+  if (s.indexOf('[') >= 0) s = s.replace(MENTION_RE, '$1');
+  s = s.toLowerCase();
+  if (s.indexOf('ё') >= 0) s = s.replace(/ё/g, 'е');
+  if (s.indexOf('/') >= 0 || s.indexOf('www.') >= 0) s = s.replace(URL_RE, ' ');
   const out: string[] = [];
-  const s = normalise(text);
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
-    const w = m[0];
-    if (w.indexOf('-') < 0) {
-      out.push(w);
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(s.charCodeAt(i))) {
+      i++;
       continue;
     }
-    const parts = w.split('-');
-    if (parts[0] === 'по' || parts[0] === 'кое' || parts[0] === 'из' || parts[parts.length - 1] === 'то') {
-      out.push(parts.join(''));
-    } else {
-      for (const p of parts) if (p) out.push(p);
+    const start = i;
+    let hyphen = false;
+    for (;;) {
+      while (i < n && isWordChar(s.charCodeAt(i))) i++;
+      if (i + 1 < n && s.charCodeAt(i) === 45 && isWordChar(s.charCodeAt(i + 1))) {
+        hyphen = true;
+        i++;
+      } else break;
     }
+    const w = s.slice(start, i);
+    if (hyphen) pushHyphenated(out, w);
+    else out.push(w);
   }
   return out;
 }
@@ -58,11 +78,19 @@ export const NEGATIONS: ReadonlySet<string> = new Set(['не', 'нет', 'без
 const STEM_CACHE_LIMIT = 200_000;
 const stemCache = new Map<string, string>();
 
+function hasCyrillic(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 1072 && c <= 1103) return true;
+  }
+  return false;
+}
+
 /** PorterStemmerRu with a bounded memo: a stream's vocabulary repeats, the regex cascade is the cost. */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s !== undefined) return s;
-  s = /[а-я]/.test(word) ? porterRu.stem(word) : word;
+  s = hasCyrillic(word) ? porterRu.stem(word) : word;
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(word, s);
   return s;

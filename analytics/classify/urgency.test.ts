@@ -38,3 +38,23 @@ describe('scoreUrgency', () => {
     expect(scoreUrgency('Во дворе нет лавочек', 'yard').urgency).toBe(0);
   });
 });
+
+describe('scoreUrgency word pass', () => {
+  it('reads frost written as a negative temperature and scale in any case', () => {
+    expect(scoreUrgency('Не топят, за окном -27, весь подъезд мерзнет', 'heating').reasons).toEqual(
+      expect.arrayContaining(['нет отопления в мороз', 'весь дом']),
+    );
+    expect(scoreUrgency('Запах канализации по всему подъезду', 'sewerage').reasons).toContain('весь дом');
+  });
+
+  it('does not read numbers of an address as a duration or «двадцать пять» as many houses', () => {
+    expect(scoreUrgency('Школьная, д. 2. Месяц! Горячей нет', 'hot_water').reasons).not.toContain('2 месяц');
+    expect(scoreUrgency('Опять двадцать пять, дома ребенок, батареи холодные', 'heating').reasons).not.toContain('несколько домов / район');
+    expect(scoreUrgency('Пять дней нет воды', 'cold_water').reasons).toContain('пять дней');
+  });
+
+  it('quotes the outage it found', () => {
+    expect(scoreUrgency('Опять пропало электричество в доме', 'electricity').reasons).toContain('пропало электричество');
+    expect(scoreUrgency('Застряли в лифте между этажами', 'elevator').reasons).toContain('люди в лифте');
+  });
+});

@@ -41,7 +41,7 @@ const rngNon = makeRng(4242);
 const non: Row[] = [];
 for (let i = 0; i < 600; i++) non.push(nonComplaint(rngNon, testFrames, IRRELEVANT_TEST));
 
-writeCsv(path.join(out, 'social-train.csv'), dedupe(train));
+writeCsv(path.join(out, 'social-train.csv'), dedupe(train), true);
 writeCsv(path.join(out, 'social-test.csv'), dedupe(test));
 writeCsv(path.join(out, 'non-complaints.csv'), dedupe(non));
 console.log(`social-train ${dedupe(train).length}, social-test ${dedupe(test).length}, non-complaints ${dedupe(non).length}`);

@@ -22,6 +22,8 @@ export interface Row {
   text: string;
   zhkh_label: Category;
   zhkh_label_alt: string;
+  /** index of the main template: training keeps whole templates out for its own validation split */
+  template?: number;
 }
 
 const DATES = ['12 марта', '3 октября', '20.11', 'понедельник', '5 числа', '14.02', 'вторник'];
@@ -52,11 +54,13 @@ function join(rng: Rng, parts: string[]): string {
 }
 
 export function complaint(rng: Rng, f: Frames, topics: Partial<Record<Label, string[]>>, label: Label): Row {
-  const main = say(rng, f, topics[label]!);
+  const list = topics[label]!;
+  const template = Math.floor(rng() * list.length);
+  const main = fill(rng, f, expand(rng, list[template]));
   const others = (Object.keys(topics) as Label[]).filter((l) => l !== label);
   let alt = '';
   if (chance(rng, 0.08)) {
-    return { text: roughen(rng, main, 1), zhkh_label: label, zhkh_label_alt: '' };
+    return { text: roughen(rng, main, 1), zhkh_label: label, zhkh_label_alt: '', template };
   }
   const short = chance(rng, 0.3);
   const addr = chance(rng, short ? 0.3 : 0.6) ? say(rng, f, f.ADDRESS) : '';
@@ -78,11 +82,12 @@ export function complaint(rng: Rng, f: Frames, topics: Partial<Record<Label, str
   if (!short && chance(rng, 0.35)) parts.push(say(rng, f, f.UK_INACTION));
   if (chance(rng, short ? 0.2 : 0.5)) parts.push(say(rng, f, f.EMOTIONS));
   if (!short && chance(rng, 0.3)) parts.push(say(rng, f, f.CLOSERS));
-  return { text: roughen(rng, join(rng, parts), 1), zhkh_label: label, zhkh_label_alt: alt };
+  return { text: roughen(rng, join(rng, parts), 1), zhkh_label: label, zhkh_label_alt: alt, template };
 }
 
 export function nonComplaint(rng: Rng, f: Frames, templates: string[]): Row {
-  let text = say(rng, f, templates);
+  const template = Math.floor(rng() * templates.length);
+  let text = fill(rng, f, expand(rng, templates[template]));
   if (chance(rng, 0.2)) text = join(rng, [text, say(rng, f, templates)]);
-  return { text: roughen(rng, text, 0.6), zhkh_label: 'irrelevant', zhkh_label_alt: '' };
+  return { text: roughen(rng, text, 0.6), zhkh_label: 'irrelevant', zhkh_label_alt: '', template };
 }
