@@ -40,6 +40,13 @@ export async function startWeb(ctx: AppContext, opts: { port?: number; host?: st
       void healthz(ctx, started, res);
       return;
     }
+    // Open311 is a server-to-server API authenticated by api_key, with no cookies;
+    // its standard form-encoded POSTs carry no Origin, which SvelteKit's form CSRF
+    // check would refuse. The original type is kept for the Open311 handler.
+    if (req.method === 'POST' && req.url?.startsWith('/open311/') && req.headers['content-type']) {
+      req.headers['x-original-content-type'] = req.headers['content-type'];
+      req.headers['content-type'] = 'application/octet-stream';
+    }
     handler(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');

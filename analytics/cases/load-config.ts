@@ -4,7 +4,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCasesConfig, type CasesConfig } from './cases-config.js';
 
-export const CONFIG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../config');
+/**
+ * The project's config/ folder. Found by walking up from this module, because the
+ * same code also runs bundled into build/server/chunks by the web build.
+ */
+export const CONFIG_DIR = findConfigDir(path.dirname(fileURLToPath(import.meta.url)));
+
+function findConfigDir(from: string): string {
+  let dir = from;
+  for (let i = 0; i < 8; i++) {
+    const candidate = path.join(dir, 'config');
+    if (fs.existsSync(path.join(candidate, 'deadlines.json'))) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return path.resolve(from, '../../config');
+}
 
 export function loadCasesConfig(dir: string = CONFIG_DIR): CasesConfig {
   const read = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as unknown;

@@ -11,7 +11,8 @@ import { STATE_NAMES_RU } from '$analytics/cases/lifecycle.js';
 import { checkJurisdiction, guard, ok, open311Config } from '../open311-http.js';
 
 async function readForm(request: Request): Promise<Record<string, string>> {
-  const type = request.headers.get('content-type') ?? '';
+  // web/server.ts moves the type aside so SvelteKit's browser-form CSRF check lets the API through
+  const type = request.headers.get('x-original-content-type') ?? request.headers.get('content-type') ?? '';
   if (type.includes('application/json')) {
     const body = (await request.json().catch(() => null)) as unknown;
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Open311Error(400, 'Body must be a JSON object or a form / неверное тело запроса');
