@@ -41,7 +41,7 @@ describe('startDemoSource', () => {
   it('publishes live mentions in real time and a backfill of history into an empty database', async () => {
     const { ctx, bus, got } = context({ DEMO_RATE: '1200' }, 0);
     const t0 = Date.now();
-    const svc = await startDemoSource(ctx, { backfillHours: 0.5, scenario: [heatingAccident({ offsetMin: 0, peakPerMin: 600, riseMin: 1 })] });
+    const svc = await startDemoSource(ctx, { backfillHours: 0.5, backfillMaxLag: Infinity, scenario: [heatingAccident({ offsetMin: 0, peakPerMin: 600, riseMin: 1 })] });
     await sleep(1500);
     await svc.stop();
     const stoppedAt = got.length;
@@ -77,6 +77,26 @@ describe('startDemoSource', () => {
     expect(b.got.every((m) => Date.parse(m.ts) >= t1)).toBe(true);
     const first = new Set(a.got.map((m) => m.id));
     expect(b.got.filter((m) => first.has(m.id))).toEqual([]);
+  });
+
+  it('keeps the backfill only a bounded lag ahead of processing', async () => {
+    const { ctx, bus, got } = context({ DEMO_RATE: '600' }, 0);
+    const t0 = Date.now();
+    const history = () => got.filter((m) => Date.parse(m.ts) < t0 - 1000).length;
+    const svc = await startDemoSource(ctx, { backfillHours: 2, backfillMaxLag: 300 });
+    await sleep(800);
+    const stalled = history();
+    expect(stalled).toBeGreaterThan(0);
+    expect(stalled).toBeLessThanOrEqual(400);
+    // a worker appears and announces what it processed: the backfill follows it
+    const sub = await bus.consume<RawMention>(SUBJECTS.raw('demo'), 'fake-worker', async (msg) => {
+      await bus.publish(SUBJECTS.processed, { id: msg.data.id });
+    });
+    await sleep(1000);
+    expect(history()).toBeGreaterThan(stalled + 1000);
+    await svc.stop();
+    await sub.drain();
+    await bus.close();
   });
 
   it('does nothing when the demo is off', async () => {

@@ -6,7 +6,7 @@ import type { AppContext, Service } from '../../../shared/app/context.js';
 import type { House } from '../../../shared/types/registry.js';
 import type { RawMention } from '../../../shared/types/mention.js';
 import type { Logger } from '../../../shared/log/logger.js';
-import type { Store } from '../../../shared/storage/store.js';
+import { SUBJECTS, type DeadLetter } from '../../../shared/types/subjects.js';
 import { createMentionPublisher, type MentionPublisher } from '../publisher.js';
 import { generateMentions, scenarioTruth } from './generator.js';
 import { LIVE_SCENARIO, type BurstConfig } from './scenario.js';
@@ -22,6 +22,8 @@ export interface DemoSourceOptions {
   backfillHours?: number;
   /** cap of the backfill's publish rate, mentions per second */
   backfillPerSec?: number;
+  /** backfill mentions published ahead of processing, at most (default 1000) */
+  backfillMaxLag?: number;
   scenario?: readonly BurstConfig[];
   /** start of the live stream (tests) */
   now?: () => number;
@@ -96,8 +98,8 @@ export async function startDemoSource(ctx: AppContext, o: DemoSourceOptions = {}
   const hours = o.backfillHours ?? 24;
   const backfill =
     hours > 0 && rate > 0
-      ? runBackfill(ctx.store, log, () => stopped, createMentionPublisher(ctx.bus, { source: 'demo', window: 512 }), {
-          houses, seed, tag, rate, hours, startMs, perSec: o.backfillPerSec ?? 10_000,
+      ? runBackfill(ctx, log, () => stopped, createMentionPublisher(ctx.bus, { source: 'demo', window: 256 }), {
+          houses, seed, tag, rate, hours, startMs, perSec: o.backfillPerSec ?? 10_000, maxLag: o.backfillMaxLag,
         })
       : Promise.resolve();
 
@@ -123,12 +125,26 @@ interface BackfillPlan {
   hours: number;
   startMs: number;
   perSec: number;
+  /** backfill mentions published but not yet processed, at most */
+  maxLag?: number;
+}
+
+/** After this long without any processed backfill mention, publish anyway (no worker in this process). */
+const STALL_MS = 10_000;
+
+async function countStored(store: AppContext['store'], prefix: string): Promise<number> {
+  try {
+    const [row] = await store.query<{ n: string | number }>('SELECT count() AS n FROM mentions WHERE startsWith(id, {prefix:String})', { prefix });
+    return Number(row?.n ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 /** History only into an empty database: a restart must not add a second past day. */
-async function runBackfill(store: Store, log: Logger, stopped: () => boolean, pub: MentionPublisher, p: BackfillPlan): Promise<void> {
+async function runBackfill(ctx: Pick<AppContext, 'store' | 'bus'>, log: Logger, stopped: () => boolean, pub: MentionPublisher, p: BackfillPlan): Promise<void> {
   try {
-    const [row] = await store.query<{ n: string | number }>('SELECT count() AS n FROM mentions');
+    const [row] = await ctx.store.query<{ n: string | number }>('SELECT count() AS n FROM mentions');
     if (Number(row?.n ?? 0) > 0) {
       log.info('demo backfill skipped: the database already has mentions');
       return;
@@ -137,20 +153,48 @@ async function runBackfill(store: Store, log: Logger, stopped: () => boolean, pu
     log.warn('demo backfill skipped: cannot count mentions', { error: e });
     return;
   }
+  // Follow the processing: a bus with bounded retention (the in-process one) drops the
+  // oldest unread messages, so history must not run ahead of the workers.
+  const prefix = `demo:${p.tag}-h`;
+  let done = 0;
+  let progressAt = Date.now();
+  const unsubs = [
+    ctx.bus.subscribe<{ id?: string }>(SUBJECTS.processed, (m) => {
+      if (m?.id?.startsWith(prefix)) (done++, (progressAt = Date.now()));
+    }),
+    ctx.bus.subscribe<DeadLetter>(SUBJECTS.deadLetter, (d) => {
+      if (d?.payload?.includes(prefix)) (done++, (progressAt = Date.now()));
+    }),
+  ];
+  const maxLag = p.maxLag ?? 1000;
   const t0 = Date.now();
   let n = 0;
   const history = generateMentions({
     houses: p.houses, seed: p.seed ^ 0x5bd1e995, ratePerMin: p.rate, idPrefix: `${p.tag}-h`,
     start: new Date(p.startMs - p.hours * 3600_000), end: new Date(p.startMs),
   });
-  for (const m of history) {
-    if (stopped()) break;
-    await pub.publish(m);
-    if (++n % 1000 === 0) {
-      // leave room for the live stream and the consumers on the same event loop
-      const ahead = t0 + (n / p.perSec) * 1000 - Date.now();
-      await new Promise((r) => (ahead > 1 ? setTimeout(r, ahead) : setImmediate(r)));
+  try {
+    for (const m of history) {
+      if (stopped()) break;
+      await pub.publish(m);
+      if (++n % 100 === 0) {
+        // leave room for the live stream and the consumers on the same event loop
+        const ahead = t0 + (n / p.perSec) * 1000 - Date.now();
+        await new Promise((r) => (ahead > 1 ? setTimeout(r, ahead) : setImmediate(r)));
+        let polled = 0;
+        while (n - done > maxLag && !stopped() && Date.now() - progressAt < STALL_MS) {
+          await new Promise((r) => setTimeout(r, 20));
+          if (Date.now() - polled > 500) {
+            // the stored rows are the ground truth of progress, whatever reaches the live subjects
+            polled = Date.now();
+            const stored = await countStored(ctx.store, prefix);
+            if (stored > done) (done = stored), (progressAt = Date.now());
+          }
+        }
+      }
     }
+  } finally {
+    unsubs.forEach((u) => u());
   }
   const s = await pub.flush();
   log.info('demo backfill done', { mentions: n, published: s.published, failed: s.failed, ms: Date.now() - t0 });
