@@ -37,7 +37,10 @@ export interface NameEntry {
 }
 
 export interface LocalityName {
+  /** word stems */
   words: string[];
+  /** folded words as written in the registry, for mentions without «г.»/«пос.» */
+  folded: string[];
   locality: string;
 }
 
@@ -51,6 +54,8 @@ export interface Gazetteer {
   fuzzy: Map<string, string[]>;
   /** first word stem → localities */
   localities: Map<string, LocalityName[]>;
+  /** first word stem of a district name («калининск») → district names as in House.district */
+  districts: Map<string, string[]>;
   /** how many entries use a stem: rare long stems are the ones typos are tolerated on */
   stemFrequency: Map<string, number>;
   /** stems frequent in residents' texts («парадн», «двор»): never typos, and alone they need a street type */
@@ -120,9 +125,9 @@ export function buildGazetteer(houses: readonly House[], commonStems: readonly s
     }
     e.streets.push(s);
     const lw = parseStreetName(s.locality).words;
-    if (lw.length) localityNames.set(s.locality, { words: lw, locality: s.locality });
+    if (lw.length) localityNames.set(s.locality, localityName(s.locality));
   }
-  const g: Gazetteer = { entries: [...entriesByKey.values()], byWord: new Map(), byOrdinalKind: new Map(), fuzzy: new Map(), localities: new Map(), stemFrequency: new Map(), common: new Set(commonStems) };
+  const g: Gazetteer = { entries: [...entriesByKey.values()], byWord: new Map(), byOrdinalKind: new Map(), fuzzy: new Map(), localities: new Map(), districts: new Map(), stemFrequency: new Map(), common: new Set(commonStems) };
   for (const e of g.entries) {
     if (e.words.length === 0) {
       for (const kind of new Set(e.streets.map((s) => s.kind))) {
@@ -142,12 +147,25 @@ export function buildGazetteer(houses: readonly House[], commonStems: readonly s
     if (w.length < FUZZY_MIN_LENGTH || /\d/.test(w)) continue;
     for (const d of deletions(w)) g.fuzzy.set(d, [...(g.fuzzy.get(d) ?? []), w]);
   }
-  for (const ln of [...localityNames.values(), { words: ['санкт', 'петербург'], locality: 'Санкт-Петербург' }, { words: ['спб'], locality: 'Санкт-Петербург' }, { words: ['петербург'], locality: 'Санкт-Петербург' }]) {
+  const city = 'Санкт-Петербург';
+  for (const ln of [...localityNames.values(), localityName(city), { ...localityName('спб'), locality: city }, { ...localityName('Петербург'), locality: city }, { ...localityName('питер'), locality: city }]) {
     const list = g.localities.get(ln.words[0]) ?? [];
     list.push(ln);
     g.localities.set(ln.words[0], list);
   }
+  const districtNames = new Set<string>();
+  for (const h of houses) if (h.district) districtNames.add(h.district);
+  for (const d of [...districtNames].sort()) {
+    const first = parseStreetName(d).words[0];
+    if (first && first !== 'район') g.districts.set(first, [...(g.districts.get(first) ?? []), d]);
+  }
   return g;
+}
+
+function localityName(locality: string): LocalityName {
+  const words = parseStreetName(locality).words;
+  const folded = tokenize(locality).filter((t) => t.kind === 'word').map((t) => t.text);
+  return { words, folded, locality };
 }
 
 /** Levenshtein distance ≤ 1 (one insertion, deletion or substitution). */

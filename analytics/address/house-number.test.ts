@@ -49,7 +49,7 @@ describe('numberFit', () => {
   it('treats литера А as optional but prefers the spelling the text uses', () => {
     expect(numberFit(hn({ base: 61 }), hn({ base: 61 }))).toBe(3);
     expect(numberFit(hn({ base: 61 }), hn({ base: 61, litera: 'а' }))).toBe(2.5);
-    expect(numberFit(hn({ base: 61, litera: 'а' }), hn({ base: 61 }))).toBe(2.5);
+    expect(numberFit(hn({ base: 61, litera: 'а' }), hn({ base: 61 }))).toBe(3);
     expect(numberFit(hn({ base: 61 }), hn({ base: 61, litera: 'б' }))).toBe(2);
     expect(numberFit(hn({ base: 61, litera: 'д' }), hn({ base: 61, litera: 'а' }))).toBe(2);
     expect(numberFit(hn({ base: 14, stroenie: '1' }), hn({ base: 14 }))).toBe(2);

@@ -58,7 +58,8 @@ export function formatNumber(hn: HouseNumber): string {
 }
 
 /**
- * How well a number from a text fits a registry number: 3 exact; 2.5 the same building written
+ * How well a number from a text fits a registry number: 3 exact (a text's «лит. А» is exact for
+ * a registry number without литера: it is the main building); 2.5 the same building written
  * with or without «литера А» (the registry lists many houses both ways); 2 compatible (one side
  * says less, another литера, or «5/2» written for «5 к. 2»); 1 weak (the text names a part the
  * registry lacks); 0 no.
@@ -87,6 +88,7 @@ export function numberFit(text: HouseNumber, reg: HouseNumber): number {
   // литера is optional: «лит. А» is the main building, so «5» and «5 лит. А» are one house
   if (text.litera !== reg.litera) {
     if (text.litera && reg.litera) score = Math.min(score, reg.litera.includes(text.litera) ? 3 : 2);
+    else if (text.litera === 'а') score = Math.min(score, 3);
     else score = Math.min(score, (text.litera || reg.litera).startsWith('а') ? 2.5 : 2);
   }
   return score;

@@ -171,7 +171,7 @@ function complete(tokens: Token[], m: StreetMatch, original: string): StreetMatc
   // qualifier «В.О.»/«П.С.» right after the street
   let q = m.last + 1;
   if (isPunct(tokens[q], ',')) q++;
-  if (tokens[q]?.kind === 'word' && (tokens[q].text === 'во' || tokens[q].text === 'пс')) {
+  if (isQualifier(tokens[q], original)) {
     m.qualifier = tokens[q].text;
     m.last = q;
     const [k2, l2] = typeAfter(tokens, m.last);
@@ -200,27 +200,49 @@ function complete(tokens: Token[], m: StreetMatch, original: string): StreetMatc
     m.marker = marker;
     return m;
   }
-  // house number before: «дом 75 по Краснопутиловской», «фасаде 2/18 по Университетскому»
-  const conn = tokens[m.first - 1];
-  if (conn && conn.kind === 'word' && CONNECTORS_BEFORE_STREET.has(conn.text)) {
-    for (let s = Math.max(0, m.first - 10); s <= m.first - 2; s++) {
-      if (tokens[s].kind !== 'num') continue;
-      const r = readNumber(tokens, s, original);
-      if (!r || (r.last !== m.first - 2 && !(r.last === m.first - 3 && isPunct(tokens[m.first - 2], ',')))) continue;
-      let b = s - 1;
-      if (isPunct(tokens[b], '.')) b--;
-      if (isPunct(tokens[b], '№')) b--;
-      const hasMarker = tokens[b]?.kind === 'word' && HOUSE_MARKERS.has(tokens[b].text);
-      if (hasMarker || conn.text === 'по') {
-        m.number = r.hn;
-        m.numFirst = s;
-        m.numLast = r.last;
-        m.marker = hasMarker;
-        break;
-      }
+  // house number before: «дом 75 по Краснопутиловской», «фасаде 2/18 по Университетскому»,
+  // «дома №4 (подъезд 2) по Люблинскому», «на доме 38. Ул. Новороссийская»
+  let end = m.first - 1;
+  const conn = tokens[end];
+  const connector = conn !== undefined && conn.kind === 'word' && CONNECTORS_BEFORE_STREET.has(conn.text);
+  if (connector) end--;
+  if (isPunct(tokens[end], ',') || (!connector && isPunct(tokens[end], '.'))) end--;
+  if (connector && isPunct(tokens[end], ')')) {
+    let k = end - 1;
+    while (k > end - 10 && k >= 0 && !isPunct(tokens[k], '(')) k--;
+    if (isPunct(tokens[k], '(')) end = k - 1;
+  }
+  for (let s = Math.max(0, end - 8); s <= end; s++) {
+    if (tokens[s].kind !== 'num') continue;
+    const r = readNumber(tokens, s, original);
+    if (!r || r.last !== end) continue;
+    let b = s - 1;
+    if (isPunct(tokens[b], '.')) b--;
+    if (isPunct(tokens[b], '№')) b--;
+    const hasMarker = tokens[b]?.kind === 'word' && HOUSE_MARKERS.has(tokens[b].text);
+    if (hasMarker || (connector && conn.text === 'по')) {
+      m.number = r.hn;
+      m.numFirst = s;
+      m.numLast = r.last;
+      m.marker = hasMarker;
+      break;
     }
   }
   return m;
+}
+
+/** «В.О.», «ВО», «П.С.» after a street; a lower-case «во» is the preposition («во дворе»). */
+function isQualifier(t: Token | undefined, original: string): boolean {
+  if (!t || t.kind !== 'word' || (t.text !== 'во' && t.text !== 'пс')) return false;
+  return t.end - t.start > 2 || original.charCodeAt(t.start) !== t.text.charCodeAt(0);
+}
+
+/** A one-letter word after a number is its letter when capitalised, or lower-case and not a preposition before a street. */
+function separateLetter(tokens: Token[], k: number, original: string): boolean {
+  const next = tokens[k + 1];
+  if (next?.kind === 'word' && /^[а-я]/.test(next.text) && !CONNECTORS_BEFORE_STREET.has(next.text)) return false;
+  if (/[А-Я]/.test(original[tokens[k].start])) return true;
+  return 'абвгд'.includes(tokens[k].text) && (next === undefined || next.kind === 'punct' || CONNECTORS_BEFORE_STREET.has(next.text));
 }
 
 /** A house number starting at token j with корпус/строение/литера; null when it is a quantity. */
@@ -248,9 +270,9 @@ export function readNumber(tokens: Token[], j: number, original: string): { hn: 
     } else if (LITERA_WORDS.has(w.text) && val?.kind === 'word' && val.text.length === 1 && !hn.litera) {
       hn.litera = val.text;
       last = v;
-    } else if (k === last + 1 && w.text.length === 1 && /[А-Я]/.test(original[w.start]) && !tokens[k + 1]?.text.match(/^[а-я]/)) {
-      // «5 А» written apart
-      hn.letter = hn.letter || w.text;
+    } else if (k === last + 1 && !hn.letter && w.text.length === 1 && separateLetter(tokens, k, original)) {
+      // «5 А» written apart, «д.5 а по Апрельской»
+      hn.letter = w.text;
       last = k;
     } else break;
   }

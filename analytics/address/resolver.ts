@@ -4,8 +4,10 @@ import type { House } from '../../shared/types/registry.js';
 import { distanceM } from '../geo/geo.js';
 import { tokenize, type Token } from './normalise.js';
 import { formatNumber, numberFit } from './house-number.js';
-import { buildGazetteer, type Gazetteer, type IndexedHouse, type Street } from './gazetteer.js';
+import { buildGazetteer, type Gazetteer, type Street } from './gazetteer.js';
 import { findStreets, type StreetMatch } from './matcher.js';
+import { addressCue, mentionedDistricts, mentionedLocalities, qualifierCue, type Mentions } from './context.js';
+import { narrow, type Candidate, type ResolveHint } from './narrow.js';
 
 export interface Resolution {
   /** the house; when `ambiguous`, the preferred candidate (default locality) or null */
@@ -20,11 +22,7 @@ export interface Resolution {
   candidates: string[];
 }
 
-export interface ResolveHint {
-  lat?: number;
-  lon?: number;
-  locality?: string;
-}
+export type { ResolveHint };
 
 export interface Resolver {
   resolve(text: string, hint?: ResolveHint): Resolution;
@@ -47,11 +45,6 @@ export interface ResolverOptions {
 
 export const NO_ADDRESS: Resolution = Object.freeze({ house: null, street: null, address: null, span: null, confidence: 0, ambiguous: false, candidates: [] }) as Resolution;
 
-interface Candidate {
-  street: Street;
-  ih: IndexedHouse;
-  fit: number;
-}
 
 export function createResolver(houses: readonly House[], options: ResolverOptions = {}): Resolver {
   const g = buildGazetteer(houses, options.commonStems ?? []);
@@ -70,11 +63,15 @@ function resolveWith(g: Gazetteer, opts: Opts, input: string, hint: ResolveHint 
   const matches = found.filter((m) => !found.some((o) => o !== m && !o.partial && o.last - o.first > m.last - m.first && o.first <= m.first && o.last >= m.last));
   if (matches.length === 0) return { ...NO_ADDRESS, candidates: [] };
   // context is computed only when a candidate needs it (most texts never do)
-  let localities: Map<string, [number, number]> | null = null;
+  let localities: Mentions | null = null;
+  let districts: Set<string> | null = null;
   let cue: string | null = null;
   const ctx: Ctx = {
     get localities() {
-      return (localities ??= mentionedLocalities(tokens, g, text));
+      return (localities ??= mentionedLocalities(tokens, g, text, found));
+    },
+    get districts() {
+      return (districts ??= mentionedDistricts(tokens, g));
     },
     get cue() {
       return (cue ??= qualifierCue(tokens));
@@ -109,7 +106,8 @@ function resolveWith(g: Gazetteer, opts: Opts, input: string, hint: ResolveHint 
 }
 
 interface Ctx {
-  readonly localities: Map<string, [number, number]>;
+  readonly localities: Mentions;
+  readonly districts: Set<string>;
   readonly cue: string;
   hint: ResolveHint;
 }
@@ -119,7 +117,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   if (m.qualifier && e.qualifier !== m.qualifier) return null;
   if (e.area && !m.marker) return null;
   // «парадная 3» is not «ул. Парадная, 3»: names made of everyday words need their type
-  if (!m.kind && !m.qualifier && !e.ordinal && e.words.every((w) => g.common.has(w))) return null;
+  if (!m.kind && !m.qualifier && !e.ordinal && e.words.every((w) => g.common.has(w)) && !(properName(tokens, m.first, text) && m.number) && !m.marker) return null;
   let streets = e.streets;
   let typeMismatch = false;
   if (m.kind) {
@@ -157,13 +155,11 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   // the text or the caller says the locality; else the default city wins over namesakes elsewhere
   let ambiguous = false;
   const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
-  const narrowed = narrow(cands, { ...ctx, localities }, opts);
+  const defaultHasStreet = streets.some((s) => s.locality === opts.defaultLocality);
+  const narrowed = narrow(cands, { localities, districts: ctx.districts, hint: ctx.hint, defaultLocality: opts.defaultLocality, defaultRegion: opts.defaultRegion, defaultHasStreet });
   cands = narrowed.cands;
-  if (narrowed.foreign || narrowed.unfounded) confidence -= 0.5;
-  if (narrowed.guessed) {
-    ambiguous = true;
-    confidence -= 0.25;
-  }
+  confidence -= narrowed.penalty;
+  ambiguous = narrowed.guessed;
   confidence -= bestFit >= 3 ? 0 : bestFit >= 2 ? 0.05 : 0.2;
   if (m.marker) confidence += 0.05;
   cands.sort(candidateOrder);
@@ -186,44 +182,6 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   };
 }
 
-/** guessed: several places fit and a default picked one; unfounded: nothing points to the remaining place(s). */
-function narrow(cands: Candidate[], ctx: Ctx, opts: Opts): { cands: Candidate[]; others: Candidate[]; guessed: boolean; foreign?: boolean; unfounded?: boolean } {
-  const localities = new Set(cands.map((c) => c.street.locality));
-  // the text names a settlement none of the candidates is in: the house is not in the registry
-  const named = [...ctx.localities.keys()].filter((l) => l !== opts.defaultLocality);
-  if (named.length && !cands.some((c) => ctx.localities.has(c.street.locality))) return { cands, others: [], guessed: false, foreign: true };
-  if (localities.size <= 1) {
-    // a lone namesake outside the default region, with nothing in the text or hint pointing there
-    const c = cands[0];
-    const evidence = c.street.region === opts.defaultRegion || !c.ih.house.street || ctx.localities.has(c.street.locality) || ctx.hint.locality?.toLowerCase() === c.street.locality.toLowerCase() || ctx.hint.lat !== undefined;
-    return { cands, others: [], guessed: !evidence, unfounded: !evidence };
-  }
-  const keep = (pred: (c: Candidate) => boolean) => {
-    const yes = cands.filter(pred);
-    return yes.length ? { cands: yes, others: cands.filter((c) => !pred(c)) } : null;
-  };
-  const byText = keep((c) => ctx.localities.has(c.street.locality) || (ctx.localities.has(opts.defaultLocality) && c.street.region === 'spb' && c.street.locality === opts.defaultLocality));
-  if (byText) return { ...byText, guessed: false };
-  if (ctx.hint.locality) {
-    const hl = ctx.hint.locality.toLowerCase();
-    const r = keep((c) => c.street.locality.toLowerCase() === hl);
-    if (r) return { ...r, guessed: false };
-  }
-  if (ctx.hint.lat !== undefined && ctx.hint.lon !== undefined) {
-    const { lat, lon } = ctx.hint as { lat: number; lon: number };
-    const dist = (c: Candidate) => (c.ih.house.lat === null || c.ih.house.lon === null ? Infinity : distanceM(lat, lon, c.ih.house.lat, c.ih.house.lon));
-    const nearest = Math.min(...cands.map(dist));
-    if (nearest < 30_000) {
-      const loc = cands.find((c) => dist(c) === nearest)!.street.locality;
-      const r = keep((c) => c.street.locality === loc);
-      if (r) return { ...r, guessed: false };
-    }
-  }
-  const r = keep((c) => c.street.locality === opts.defaultLocality) ?? keep((c) => c.street.region === opts.defaultRegion);
-  if (r) return { ...r, guessed: true };
-  return { cands, others: [], guessed: true, unfounded: true };
-}
-
 function preferStreet(streets: Street[], ctx: Ctx, opts: Opts): Street {
   return streets.find((s) => ctx.localities.has(s.locality)) ?? streets.find((s) => s.locality === (ctx.hint.locality ?? opts.defaultLocality)) ?? streets[0];
 }
@@ -242,40 +200,12 @@ function near(a: House, b: House, m: number): boolean {
   return distanceM(a.lat, a.lon, b.lat, b.lon) <= m;
 }
 
-const LOCALITY_MARKERS = new Set(['г', 'гор', 'город', 'городе', 'пос', 'поселок', 'поселке', 'п', 'пгт', 'дер', 'деревня', 'деревне', 'село', 'селе', 'мкр', 'тер']);
-
-const isUpper = (c: number) => (c >= 0x410 && c <= 0x42f) || c === 0x401;
-
-export function mentionedLocalities(tokens: Token[], g: Gazetteer, text: string): Map<string, [number, number]> {
-  const out = new Map<string, [number, number]>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.kind !== 'word') continue;
-    const prev = tokens[i - 1]?.text === '.' ? tokens[i - 2] : tokens[i - 1];
-    const marked = prev !== undefined && LOCALITY_MARKERS.has(prev.text);
-    // unmarked, only a capitalised rare word counts («Парголово, ул. Заречная»; not «в заводское состояние»)
-    if (!marked && (t.stem.length < 5 || g.common.has(t.stem) || !isUpper(text.charCodeAt(t.start)))) continue;
-    for (const ln of g.localities.get(t.stem) ?? []) {
-      let ok = true;
-      for (let k = 1; k < ln.words.length && ok; k++) ok = tokens[i + k]?.stem === ln.words[k];
-      if (ok && !out.has(ln.locality)) out.set(ln.locality, [i, i + ln.words.length - 1]);
-    }
-  }
-  return out;
-}
-
-function qualifierCue(tokens: Token[]): string {
-  for (const t of tokens) {
-    if (t.kind !== 'word') continue;
-    if (t.text.startsWith('васильевск')) return 'во';
-    if (t.text.startsWith('петроградск')) return 'пс';
-  }
-  return '';
-}
-
-function addressCue(tokens: Token[], first: number): boolean {
-  for (let k = Math.max(0, first - 4); k < first; k++) if (tokens[k].kind === 'word' && tokens[k].text.startsWith('адрес')) return true;
-  return false;
+const SENTENCE_END = new Set(['.', '!', '?', '\n', '"', '«', '(', ':']);
+/** Capitalised inside a sentence: a name («по адресу Невский 166»), not a sentence's first word («Парадная 3 …»). */
+function properName(tokens: Token[], i: number, text: string): boolean {
+  const c = text.charCodeAt(tokens[i].start);
+  const prev = tokens[i - 1];
+  return c >= 0x410 && c <= 0x42f && prev !== undefined && !(prev.kind === 'punct' && SENTENCE_END.has(prev.text));
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
