@@ -74,7 +74,12 @@ function lookupStems(g: Gazetteer, s: string): { stem: string; fuzzy: boolean }[
 function computeLookup(g: Gazetteer, s: string): { stem: string; fuzzy: boolean }[] {
   const out: { stem: string; fuzzy: boolean }[] = [];
   if (g.byWord.has(s)) out.push({ stem: s, fuzzy: false });
-  if (s.length < FUZZY_MIN_LENGTH || out.length || g.common.has(s)) return out;
+  // colloquial «-ка» names: «по Гражданке», «на Пискарёвке» for Гражданский, Пискарёвский пр.
+  if (s.length >= FUZZY_MIN_LENGTH && s.endsWith('к') && !s.endsWith('ск')) {
+    const full = s.slice(0, -1) + 'ск';
+    if (g.byWord.has(full)) out.push({ stem: full, fuzzy: true });
+  }
+  if (s.length < FUZZY_MIN_LENGTH || out.some((o) => !o.fuzzy) || g.common.has(s)) return out;
   const seen = new Set<string>();
   const add = (w: string) => {
     if (!seen.has(w) && withinOneEdit(s, w) && (g.stemFrequency.get(w) ?? 0) <= 3) {
@@ -166,8 +171,9 @@ function complete(tokens: Token[], m: StreetMatch, original: string): StreetMatc
   const [ka, la] = typeAfter(tokens, m.last);
   m.kind = kb ?? ka;
   m.first = kb ? fb : m.first;
-  m.last = ka && !kb ? la : m.last;
-  if (kb && ka && m.entry.words.length === 0) m.last = la;
+  m.last = ka ? la : m.last;
+  // «ул. Цитадельское шоссе»: two types, the one the street has wins
+  if (kb && ka && kb !== ka && m.entry.streets.some((s) => s.kind === ka)) m.kind = ka;
   // qualifier «В.О.»/«П.С.» right after the street
   let q = m.last + 1;
   if (isPunct(tokens[q], ',')) q++;

@@ -28,6 +28,14 @@ const H = {
   kosygina: house(SPB, 'пр-кт.', 'Косыгина', '31 к. 3', 59.94, 30.49),
   village: { ...house('Пудомяги', '', '', '3', 59.6, 30.2, 'lenoblast'), address: 'Пудомяги, д. 3' },
   vsev: house('Всеволожск', 'ул.', 'Александровская', '88 к. 2', 60.02, 30.64, 'lenoblast'),
+  suvorov: house(SPB, 'пр-кт.', 'Суворовский', '61', 59.9412, 30.3817),
+  suvorovA: house(SPB, 'пр-кт.', 'Суворовский', '61 лит. А', 59.9413, 30.3828),
+  korzuna: house(SPB, 'ул.', 'Солдата Корзуна', '52', 59.829, 30.223),
+  korzunaA: house(SPB, 'ул.', 'Солдата Корзуна', '52 лит. А', 59.843, 30.211),
+  flotA: house('Кронштадт', 'ул.', 'Флотская', '10 лит. А', 59.996, 29.77),
+  flotOblast: house('Новое Девяткино', 'ул.', 'Флотская', '10', 60.06, 30.47, 'lenoblast'),
+  primorsk: house('Приморск', 'ул.', 'Ленина', '12', 60.36, 28.61, 'lenoblast'),
+  okhta: house(SPB, 'пр-кт.', 'Большеохтинский', '11 к. 1', 59.95, 30.41),
 };
 const resolver = createResolver(Object.values(H), { commonStems: ['парадн', 'подъезд', 'этаж', 'двор'] });
 const r = (t: string, hint?: Parameters<typeof resolver.resolve>[1]) => resolver.resolve(t, hint);
@@ -53,6 +61,13 @@ describe('resolver: texts with a house', () => {
     ['Героев 24к2 подъезд 4 на 2 этаже', H.geroev],
     ['Косыгина д 31 к 3 Лестница 1', H.kosygina],
     ['д. Пудомяги, д. 3 — нет воды', H.village],
+    ['ТСЖ «Суворовский-61» не убирает', H.suvorov],
+    ['Флотская-10, подъезд 4', H.flotA],
+    ['Граффити на доме 12. Ул. Ленина', H.lenina12],
+    ['Незаконное сооружение у дома 11/1 по Большеохтинскому проспекту во дворе', H.okhta],
+    ['мусор в парадной дома №23 (подъезд номер 2) по улице Рубинштейна', H.rubinshteina],
+    ['на фасаде д.15 а по Гончарной', H.goncharnaya],
+    ['ул. Ленина 12, обслуживает ЖКС №2 Приморского района', H.lenina12],
   ])('%s', (text, want) => {
     const res = r(text);
     expect(res.house?.id).toBe(want.id);
@@ -79,6 +94,13 @@ describe('resolver: ambiguity and hints', () => {
     expect(r('г. Пушкин, ул. Садовая 8').house?.id).toBe(H.sadovayaP.id);
     expect(r('ул. Садовая 8', { locality: 'Колпино' }).house?.id).toBe(H.sadovayaK.id);
     expect(r('ул. Садовая 8', { lat: 59.721, lon: 30.401 }).house?.id).toBe(H.sadovayaP.id);
+  });
+
+  it('does not choose between two registry points of one house that disagree', () => {
+    const res = r('ул. Солдата Корзуна, д. 52, лит. А, подъезд 3');
+    expect(res.house).toBeNull();
+    expect(res.ambiguous).toBe(true);
+    expect(r('ул. Солдата Корзуна, д. 52').house?.id).toBe(H.korzuna.id);
   });
 
   it('does not place a house in the oblast without anything pointing there', () => {

@@ -138,26 +138,22 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
     return { house: null, street: { name: s.name, type: s.rawType }, address: { street: `${s.rawType} ${s.name}`.trim(), house: m.number ? formatNumber(m.number) : '', raw }, span, confidence: round(conf), ambiguous: false, candidates: [] };
   };
   if (!m.number) return streetOnly(confidence * 0.5);
-  // houses with the number on every street of this name, best fit only
+  // houses with the number on every street of this name; the place is chosen among the
+  // compatible ones before the best spelling, or «10 лит. А» in the city would lose to «10» elsewhere
   let cands: Candidate[] = [];
-  let bestFit = 0;
   for (const street of streets)
     for (const ih of street.byBase.get(m.number.base) ?? []) {
       const fit = numberFit(m.number, ih.hn);
-      if (fit === 0 || fit < bestFit) continue;
-      if (fit > bestFit) {
-        bestFit = fit;
-        cands = [];
-      }
-      cands.push({ street, ih, fit });
+      if (fit > 0) cands.push({ street, ih, fit });
     }
   if (cands.length === 0) return streetOnly(confidence * 0.6);
-  // the text or the caller says the locality; else the default city wins over namesakes elsewhere
+  if (cands.some((c) => c.fit >= 2)) cands = cands.filter((c) => c.fit >= 2);
   let ambiguous = false;
   const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
   const defaultHasStreet = streets.some((s) => s.locality === opts.defaultLocality);
   const narrowed = narrow(cands, { localities, districts: ctx.districts, hint: ctx.hint, defaultLocality: opts.defaultLocality, defaultRegion: opts.defaultRegion, defaultHasStreet });
-  cands = narrowed.cands;
+  const bestFit = Math.max(...narrowed.cands.map((c) => c.fit));
+  cands = narrowed.cands.filter((c) => c.fit === bestFit);
   confidence -= narrowed.penalty;
   ambiguous = narrowed.guessed;
   confidence -= bestFit >= 3 ? 0 : bestFit >= 2 ? 0.05 : 0.2;
