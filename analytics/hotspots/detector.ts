@@ -12,6 +12,7 @@ import type { AlertAck, AlertEvent, AlertEventKind, AreaKind, DetectorConfig, De
 
 const MIN_MS = 60_000;
 const LN10 = Math.log(10);
+const NEIGHBOURHOOD = 4;
 
 interface Candidate {
   kind: AreaKind;
@@ -72,7 +73,11 @@ export class HotspotDetector {
     for (const layer of layers) {
       this.baseline.add(layer, keys, m.ts);
       if (m.ts < minTs) continue;
-      for (const k of keys) this.window(layer, k).push(entry);
+      for (const k of keys) {
+        const w = this.window(layer, k);
+        w.push(entry);
+        w.prune(minTs);
+      }
       const joined = this.findIncident(layer, a.house, m.lat, m.lon);
       if (joined) {
         const newHouse = !!a.house && !joined.houses.has(a.house);
@@ -94,14 +99,30 @@ export class HotspotDetector {
     return w;
   }
 
-  /** An open incident of the layer this mention belongs to: same house, or a house nearby within the incident's reach. */
+  /**
+   * An open incident of the layer this mention belongs to: same house, or a house nearby
+   * within the incident's reach — but only while the incident still stands out from its
+   * background. Otherwise everyday complaints around it would keep it alive forever.
+   */
   private findIncident(layer: MapLayer, house: string | null, lat: number | null, lon: number | null): Incident | null {
     for (const inc of this.open.values()) {
       if (inc.layer !== layer || inc.state === 'closed') continue;
-      if (house && inc.houses.has(house)) return inc;
-      if (lat !== null && lon !== null && inc.reaches(lat, lon, this.cfg.joinM, this.cfg.maxRadiusM)) return inc;
+      const near = (house && inc.houses.has(house)) || (lat !== null && lon !== null && inc.reaches(lat, lon, this.cfg.joinM, this.cfg.maxRadiusM));
+      if (near && this.stillBursting(inc)) return inc;
     }
     return null;
+  }
+
+  private stillBursting(inc: Incident): boolean {
+    const w = this.cfg.lifecycle.trendMin * MIN_MS;
+    const recent = inc.countBetween(this.now - w, this.now);
+    // The reach around the houses holds several times their own houses: count it as NEIGHBOURHOOD× their baseline.
+    const minute = Math.floor(this.now / MIN_MS);
+    if (inc.bg.minute !== minute || inc.bg.houses !== inc.houses.size) {
+      inc.bg = { minute, houses: inc.houses.size, expected: this.baseline.expected(inc.layer, 'house', [...inc.houses.keys()], w, this.now) * NEIGHBOURHOOD };
+    }
+    const expected = inc.bg.expected;
+    return recent >= Math.max(2, 3 * expected);
   }
 
   private candidates(house: string | null, street: string | null, cell: CellRef | null, district: string | null): Candidate[] {
@@ -124,8 +145,9 @@ export class HotspotDetector {
         let n = 0;
         for (const w of wins) n += w.count(from);
         if (n < th.minMentions) continue;
-        const mu = this.baseline.expected(layer, c.kind, c.ids, wMin * MIN_MS, this.now);
-        if (n <= mu || logPoissonTail(n, mu) > lnP) continue;
+        const mu = this.expectedCached(layer, c, wMin);
+        // Far below any burst (a Poisson tail at 4σ is ≫ 1e-5): skip the tail sum.
+        if (n <= mu + 4 * Math.sqrt(mu) || logPoissonTail(n, mu) > lnP) continue;
         // Cheap gate passed: count again without mentions already in an open incident.
         this.fullTests++;
         const free: Entry[] = [];
@@ -139,6 +161,18 @@ export class HotspotDetector {
       }
     }
     return null;
+  }
+
+  /** Baselines move slowly: one value per area, layer and window per minute. */
+  private readonly muCache = new Map<string, { minute: number; mu: number }>();
+  private expectedCached(layer: MapLayer, c: Candidate, wMin: number): number {
+    const minute = Math.floor(this.now / MIN_MS);
+    const key = `${layer}|${c.trigger}|${wMin}`;
+    const hit = this.muCache.get(key);
+    if (hit && hit.minute === minute) return hit.mu;
+    const mu = this.baseline.expected(layer, c.kind, c.ids, wMin * MIN_MS, this.now);
+    this.muCache.set(key, { minute, mu });
+    return mu;
   }
 
   private claimed(layer: MapLayer, id: string): boolean {
@@ -196,7 +230,7 @@ export class HotspotDetector {
       events.push(this.emit(inc, next));
       if (next === 'closed') this.open.delete(inc.id);
     }
-    if (this.now - this.lastSweep > 5 * MIN_MS) this.sweep();
+    if (this.now - this.lastSweep > 60 * MIN_MS) this.sweep();
     return events;
   }
 
@@ -207,6 +241,7 @@ export class HotspotDetector {
       w.prune(minTs);
       if (w.size === 0) this.windows.delete(k);
     }
+    this.muCache.clear();
   }
 
   /**

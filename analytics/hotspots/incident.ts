@@ -30,6 +30,8 @@ export class Incident {
   private readonly ids: string[] = [];
   /** centroid of the houses the incident opened with: the anchor of its reach */
   anchor: [number, number] | null = null;
+  /** the detector's per-minute cache of the background expected around the houses */
+  bg = { minute: -1, houses: -1, expected: 0 };
   firstMs = Infinity;
   lastMs = -Infinity;
   lastEmitMs = -Infinity;
@@ -92,7 +94,7 @@ export class Incident {
     return true;
   }
 
-  private countBetween(from: number, to: number): number {
+  countBetween(from: number, to: number): number {
     let n = 0;
     for (let i = this.times.length - 1; i >= 0; i--) {
       const t = this.times[i];
