@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 const winter = new Date('2024-01-15T00:00:00Z');
 
 function run(o: Partial<GenerateOptions> = {}): LabelledMention[] {
-  return [...generateLabelled({ houses, seed: 11, start: winter, end: new Date(winter.getTime() + DAY), ratePerMin: 60, ...o })];
+  return [...generateLabelled({ houses, seed: 11, start: winter, end: new Date(winter.getTime() + DAY), ratePerMin: 30, ...o })];
 }
 
 describe('demo generator', () => {
@@ -27,30 +27,32 @@ describe('demo generator', () => {
 
   it('emits valid, uniquely identified mentions in time order within the window', () => {
     const ids = new Set<string>();
+    const bad: string[] = [];
     let last = 0;
     for (const { mention } of day) {
-      expect(RawMentionSchema.safeParse(mention).success, JSON.stringify(mention)).toBe(true);
-      expect(mention.id).toMatch(/^demo:\d+$/);
+      if (!RawMentionSchema.safeParse(mention).success || !/^demo:\d+$/.test(mention.id)) bad.push(JSON.stringify(mention));
       ids.add(mention.id);
       const t = Date.parse(mention.ts);
-      expect(t).toBeGreaterThanOrEqual(last);
-      expect(t).toBeGreaterThanOrEqual(winter.getTime());
-      expect(t).toBeLessThanOrEqual(winter.getTime() + DAY);
+      if (t < last || t < winter.getTime() || t > winter.getTime() + DAY) bad.push(`out of order or window: ${mention.ts}`);
       last = t;
     }
+    expect(bad).toEqual([]);
     expect(ids.size).toBe(day.length);
-    // 60/min over a day, plus the bursts
-    expect(day.length).toBeGreaterThan(60 * 1440 * 0.9);
+    // 30/min over a day, plus the bursts
+    expect(day.length).toBeGreaterThan(30 * 1440 * 0.9);
   });
 
   it('writes plausible text: no leftover templates, Cyrillic, varied', () => {
     const texts = new Set<string>();
-    for (const { mention } of day) {
-      expect(mention.text).not.toMatch(/[{}]|undefined|null|NaN|\s{2}|^\s|\s$/);
-      expect(mention.text).toMatch(/[а-яё]{3}/i);
-      texts.add(mention.text);
-    }
+    const bad = day.map((x) => x.mention.text).filter((t) => /[{}]|undefined|null|NaN|\s{2}|^\s|\s$/.test(t) || !/[а-яё]{3}/i.test(t));
+    expect(bad).toEqual([]);
+    for (const { mention } of day) texts.add(mention.text);
     expect(texts.size / day.length).toBeGreaterThan(0.6);
+    // greetings fit the hour
+    // (a repost may carry an evening greeting past midnight; that is what reposts do)
+    const night = day.filter((x) => !x.truth.repostOf && localHour(Date.parse(x.mention.ts)) < 5).map((x) => x.mention.text.toLowerCase());
+    expect(night.length).toBeGreaterThan(50);
+    expect(night.filter((t) => /добр(ое утро|ый день|ый вечер)/.test(t))).toEqual([]);
     const lens = day.map((x) => x.mention.text.length);
     expect(Math.min(...lens)).toBeLessThan(40);
     expect(Math.max(...lens)).toBeGreaterThan(250);
@@ -88,7 +90,7 @@ describe('demo generator', () => {
   it('has residents who post more than once and reposts to other groups', () => {
     const byAuthor = new Map<string, number>();
     for (const x of day) byAuthor.set(x.mention.author, (byAuthor.get(x.mention.author) ?? 0) + 1);
-    expect([...byAuthor.values()].filter((n) => n >= 3).length).toBeGreaterThan(50);
+    expect([...byAuthor.values()].filter((n) => n >= 3).length).toBeGreaterThan(30);
     const byId = new Map(day.map((x) => [x.mention.id, x]));
     const reposts = day.filter((x) => x.truth.repostOf);
     expect(reposts.length).toBeGreaterThan(day.length * 0.01);
@@ -104,11 +106,8 @@ describe('demo generator', () => {
     const byId = new Map(houses.map((h) => [h.id, h]));
     const full = day.filter((x) => x.truth.address === 'full');
     expect(full.length).toBeGreaterThan(day.length * 0.2);
-    for (const x of full) {
-      const h = byId.get(x.truth.houseId!)!;
-      const num = /^\d+/.exec(h.number)![0];
-      expect(x.mention.text, `${h.address} in «${x.mention.text}»`).toContain(num);
-    }
+    const missing = full.filter((x) => !x.mention.text.includes(/^\d+/.exec(byId.get(x.truth.houseId!)!.number)![0]));
+    expect(missing.map((x) => x.mention.text)).toEqual([]);
     expect(day.filter((x) => x.truth.address === 'none' && x.truth.category !== 'irrelevant').length).toBeGreaterThan(0);
   });
 });

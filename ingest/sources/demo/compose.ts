@@ -70,6 +70,16 @@ export interface ComplaintSpec {
   house: House | null;
   mode: AddressMode;
   day: number;
+  /** local hour, so that «Доброе утро» is not written at night */
+  hour: number;
+}
+
+const TIMED: Record<string, [number, number]> = { 'Доброе утро.': [5, 11], 'Добрый день!': [11, 17], 'Добрый вечер.': [17, 24] };
+
+function opener(hour: number, rng: Rng): string {
+  const o = rng.pick(OPENERS);
+  const span = TIMED[o];
+  return span && (hour < span[0] || hour >= span[1]) ? 'Здравствуйте.' : o;
 }
 
 export function composeComplaint(spec: ComplaintSpec, rng: Rng): string {
@@ -83,8 +93,8 @@ export function composeComplaint(spec: ComplaintSpec, rng: Rng): string {
   if (spec.extra && rng.chance(0.15)) body += ` ${rng.pick(ALSO)} ${lowerFirst(fill(rng.pick(spec.extra), c))}`;
   let text = placeAddress(body, spec.house, spec.mode, rng);
   if (rng.chance(0.22)) {
-    const opener = rng.pick(OPENERS);
-    text = `${opener} ${/[,—]$/.test(opener) ? lowerFirst(text) : text}`;
+    const o = opener(spec.hour, rng);
+    text = `${o} ${/[,—]$/.test(o) ? lowerFirst(text) : text}`;
   }
   if (rng.chance(0.35)) text += ' ' + rng.pick(EMOTIONS);
   if (rng.chance(0.22)) text += ' ' + rng.pick(QUESTIONS);

@@ -5,7 +5,7 @@ import type { RawMention } from '../../../shared/types/mention.js';
 import type { House } from '../../../shared/types/registry.js';
 import type { Category, Label } from '../../../shared/types/taxonomy.js';
 import { createRng, hash32, WeightedTable, type Rng } from './prng.js';
-import { HOURLY_MAX, activity } from './rhythm.js';
+import { HOURLY_MAX, activity, localHour } from './rhythm.js';
 import { CHATTER_TABLE, CHATTER_TEXTS, COMPLAINT_SHARE, COMPLAINT_TEXTS, complaintTable } from './categories.js';
 import { composeChatter, composeComplaint, type AddressMode } from './compose.js';
 import { authorId, chooseChannel, cityGroup, districtGroup, People, type Channel, type Person } from './channels.js';
@@ -131,17 +131,29 @@ function* stream(opts: GenerateOptions): Generator<LabelledMention> {
   }
 }
 
+/** Calendar of the last day seen: a Date per mention costs more than the rest of the arithmetic. */
+const calendar = { dayIndex: -1, day: 1, month: 0 };
+function dayOf(t: number): typeof calendar {
+  const i = Math.floor(t / 86_400_000);
+  if (i !== calendar.dayIndex) {
+    const d = new Date(t);
+    calendar.dayIndex = i;
+    calendar.day = d.getUTCDate();
+    calendar.month = d.getUTCMonth();
+  }
+  return calendar;
+}
+
 function background(t: number, id: string, rng: Rng, houseTable: WeightedTable<House>, people: People): LabelledMention {
-  const d = new Date(t);
-  const day = d.getUTCDate();
+  const { day, month } = dayOf(t);
   if (rng.next() < COMPLAINT_SHARE) {
-    const label = complaintTable(d.getUTCMonth()).draw(rng);
+    const label = complaintTable(month).draw(rng);
     const house = houseTable.draw(rng);
     const ch = chooseChannel(house, rng);
     const mode = addressMode(rng, ch.kind === 'vk' ? 0.65 : 0.3, 0.15);
-    const other = complaintTable(d.getUTCMonth()).draw(rng);
+    const other = complaintTable(month).draw(rng);
     const text = composeComplaint(
-      { fragments: COMPLAINT_TEXTS[label]!, extra: other !== label ? COMPLAINT_TEXTS[other] : undefined, house, mode, day },
+      { fragments: COMPLAINT_TEXTS[label]!, extra: other !== label ? COMPLAINT_TEXTS[other] : undefined, house, mode, day, hour: localHour(t) },
       rng,
     );
     const person = people.forHouse(house.id, rng, 0.25);
@@ -162,7 +174,7 @@ function burstMention(p: PlannedBurst, t: number, id: string, rng: Rng, people: 
   const fragments = late && c.lateTexts && rng.chance(0.5) ? c.lateTexts : c.texts;
   const mode = addressMode(rng, c.addressShare, 0.05);
   const ch = chooseChannel(house, rng, 0.5);
-  const text = composeComplaint({ fragments, house, mode, day: new Date(t).getUTCDate() }, rng);
+  const text = composeComplaint({ fragments, house, mode, day: dayOf(t).day, hour: localHour(t) }, rng);
   const person = rng.chance(c.newAuthorShare) ? people.fresh(house.id) : people.forHouse(house.id, rng, 1);
   return build(id, t, ch, person, text, house, rng, { category: c.label as Label, houseId: house.id, burst: c.name, address: mode, repostOf: null });
 }
