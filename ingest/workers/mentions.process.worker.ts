@@ -71,8 +71,9 @@ export async function startProcessWorker(ctx: AppContext): Promise<Service> {
       throw new RetryableError(`store insert failed: ${(e as Error).message}`);
     }
     // Announced only once stored; a crash between insert and ack redelivers, and the
-    // second insert of the same id collapses in ReplacingMergeTree.
-    await bus.publish(SUBJECTS.processed, processed, { msgId: processed.id });
+    // second insert of the same id collapses in ReplacingMergeTree. The msgId differs from
+    // the raw one: de-duplication is per stream, and both subjects live in one stream.
+    await bus.publish(SUBJECTS.processed, processed, { msgId: `processed:${processed.id}` });
   };
 
   // In-flight must exceed a batch, or handlers would wait for the interval flush every time.
