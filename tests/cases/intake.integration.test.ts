@@ -9,6 +9,7 @@ import { appendToCase } from '../../analytics/queries/cases/case-commands.js';
 import { getCaseEvents } from '../../analytics/queries/cases/get-case-events.js';
 import { getCaseMentions } from '../../analytics/queries/cases/link-mentions.js';
 import { closeUnconfirmed, scanOverdue } from '../../analytics/queries/cases/scan-cases.js';
+import { getCaseQueue } from '../../analytics/queries/cases/get-case-queue.js';
 import { directory, mention } from './fixtures.js';
 
 let ts: TempStore;
@@ -67,6 +68,17 @@ describe('case intake on chDB', () => {
     expect(r.view!.orgId).toBe('org:uk2');
     const events = await getCaseEvents(ts.store, u.caseId);
     expect(events.at(-1)).toMatchObject({ type: 'rerouted', actor: 'operator:Петрова', comment: 'адрес уточнён по телефону' });
+  });
+
+  it('moves a re-routed case out of the former organisation\'s queue and into the new one', async () => {
+    const c = await intakeMention(deps, intakeFromProcessed(mention({ category: 'yard', houseId: 'spb:30' })));
+    const inQueue = async (org: string) => (await getCaseQueue(ts.store, { orgId: org, state: 'all', now: new Date(), limit: 1000 })).items.some((i) => i.id === c.caseId);
+    expect(await inQueue('org:uk1')).toBe(true);
+    await appendToCase(deps, c.caseId, () => [{ type: 'rerouted', actor: 'operator:Иванов', orgId: 'org:adm', comment: 'двор — городская территория', payload: { orgName: 'Администрация Приморского района' } }]);
+    expect(await inQueue('org:uk1')).toBe(false);
+    expect(await inQueue('org:adm')).toBe(true);
+    const all = (await getCaseQueue(ts.store, { state: 'all', now: new Date(), limit: 1000 })).items.filter((i) => i.id === c.caseId);
+    expect(all).toHaveLength(1);
   });
 
   it('refuses an illegal transition and writes nothing', async () => {

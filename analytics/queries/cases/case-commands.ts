@@ -8,7 +8,7 @@ import type { Bus } from '../../../shared/bus/bus.js';
 import { SUBJECTS } from '../../../shared/types/subjects.js';
 import { decide, foldCase, type CaseEvent, type CaseEventType, type CaseView } from '../../cases/lifecycle.js';
 import type { CaseEventMessage } from '../../cases/messages.js';
-import { eventToRow, summaryFromView, viewToRow } from './case-rows.js';
+import { eventToRow, summaryFromView, tombstoneRow, viewToRow } from './case-rows.js';
 import { getCaseEvents } from './get-case-events.js';
 
 export interface CaseDeps {
@@ -67,6 +67,7 @@ export async function appendToCase(deps: CaseDeps, caseId: string, build: (view:
     const now = deps.now?.() ?? new Date();
     const existing = await getCaseEvents(deps.store, caseId);
     let view = foldCase(existing).view;
+    const formerOrgId = view?.orgId ?? '';
     const known = new Set(existing.map((e) => e.id));
     const drafts = build(view).filter((d) => !(d.id && known.has(d.id)));
     if (drafts.length === 0) return { view, appended: [] };
@@ -89,7 +90,9 @@ export async function appendToCase(deps: CaseDeps, caseId: string, build: (view:
     }
     // Events first: if the projection insert fails, a retry re-derives it from them.
     await deps.store.insert('case_events', appended.map((e) => eventToRow(e, now)));
-    await deps.store.insert('cases', [viewToRow(view!, now)]);
+    // one insert, so the moved row and its tombstone become visible together
+    const moved = existing.length > 0 && formerOrgId !== view!.orgId;
+    await deps.store.insert('cases', moved ? [viewToRow(view!, now), tombstoneRow(view!, formerOrgId, now)] : [viewToRow(view!, now)]);
     if (deps.bus) {
       const summary = summaryFromView(view!);
       for (const e of appended) {
@@ -103,7 +106,12 @@ export async function appendToCase(deps: CaseDeps, caseId: string, build: (view:
 
 /** Rewrite the projection of a case from its events (after a crash between the two inserts, or a rule change). */
 export async function rebuildCase(store: Store, caseId: string, now = new Date()): Promise<CaseView | null> {
-  const { view } = foldCase(await getCaseEvents(store, caseId));
-  if (view) await store.insert('cases', [viewToRow(view, now)]);
+  const events = await getCaseEvents(store, caseId);
+  const { view } = foldCase(events);
+  if (!view) return null;
+  // every organisation the case was ever under, except the current one, gets a tombstone
+  const former = new Set(['', ...events.filter((e) => e.type === 'routed' || e.type === 'rerouted').map((e) => e.orgId)]);
+  former.delete(view.orgId);
+  await store.insert('cases', [viewToRow(view, now), ...[...former].map((o) => tombstoneRow(view, o, now))]);
   return view;
 }

@@ -54,7 +54,7 @@ export function snapshotVersion(v: CaseView, now: Date): string {
 
 export function viewToRow(v: CaseView, now: Date): Record<string, unknown> {
   return {
-    id: v.id, version: snapshotVersion(v, now), state: v.state, category: v.category, house_id: v.houseId, district: v.district,
+    id: v.id, version: snapshotVersion(v, now), is_deleted: 0, state: v.state, category: v.category, house_id: v.houseId, district: v.district,
     address: v.address, title: v.title, source: v.source, area_key: v.areaKey, lat: v.lat, lon: v.lon, org_id: v.orgId,
     org_name: v.orgName, org_kind: v.orgKind, unroutable: v.unroutable ? 1 : 0, opened_at: toDbTime(v.openedAt),
     routed_at: optTime(v.routedAt), first_response_at: optTime(v.firstResponseAt), accepted_at: optTime(v.acceptedAt),
@@ -64,6 +64,11 @@ export function viewToRow(v: CaseView, now: Date): Record<string, unknown> {
     mention_count: v.mentionIds.length - v.excludedMentionIds.length, last_mention_at: toDbTime(v.lastMentionAt),
     last_event_at: toDbTime(v.lastEventAt), confirm_via: v.confirmVia, resolution_note: v.resolutionNote, updated_at: toDbTime(now),
   };
+}
+
+/** The row that removes a case from an organisation's key range after it was re-routed. */
+export function tombstoneRow(v: CaseView, formerOrgId: string, now: Date): Record<string, unknown> {
+  return { ...viewToRow(v, now), org_id: formerOrgId, is_deleted: 1 };
 }
 
 /** What lists and the live channel show about a case (a row of `cases`). */

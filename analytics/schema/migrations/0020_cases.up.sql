@@ -24,15 +24,18 @@ ENGINE = ReplacingMergeTree
 ORDER BY (case_id, id);
 
 -- The current state of each case. Every append writes a new row with a higher
--- version (events folded, then time), and ReplacingMergeTree(version) keeps the
--- newest. ORDER BY id alone: org_id and state change over a case's life, and a
--- column in the sorting key would split a case into several rows. The queue for
--- one organisation filters by org_id; a bloom-filter skip index keeps that read
--- to the granules of that organisation.
+-- version (events folded, then time); ReplacingMergeTree(version, is_deleted)
+-- keeps the newest. Sorted by (org_id, id): the queue of one organisation — the
+-- scope of УК staff and the hot read — is one primary-key range. A case that is
+-- re-routed moves to another key, so the writer also writes a tombstone
+-- (is_deleted = 1, same version) under the old organisation; FINAL drops both
+-- the old row and the tombstone.
 CREATE TABLE IF NOT EXISTS cases
 (
+    org_id String,
     id String,
     version UInt64,
+    is_deleted UInt8,
     state LowCardinality(String),
     category LowCardinality(String),
     house_id String,
@@ -43,7 +46,6 @@ CREATE TABLE IF NOT EXISTS cases
     area_key String,
     lat Nullable(Float64),
     lon Nullable(Float64),
-    org_id String,
     org_name String,
     org_kind LowCardinality(String),
     unroutable UInt8,
@@ -66,11 +68,11 @@ CREATE TABLE IF NOT EXISTS cases
     confirm_via LowCardinality(String),
     resolution_note String,
     updated_at DateTime64(3, 'UTC'),
-    INDEX idx_org org_id TYPE bloom_filter GRANULARITY 1,
-    INDEX idx_house house_id TYPE bloom_filter GRANULARITY 1
+    INDEX idx_house house_id TYPE bloom_filter GRANULARITY 1,
+    INDEX idx_area area_key TYPE bloom_filter GRANULARITY 1
 )
-ENGINE = ReplacingMergeTree(version)
-ORDER BY id;
+ENGINE = ReplacingMergeTree(version, is_deleted)
+ORDER BY (org_id, id);
 
 -- Mentions linked to a case, with what the card shows (source, text, link), so
 -- the card needs no scan of `mentions`. Excluding a mention ("не жалоба")
