@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       }
       throw new Error('expected a ConfigError');
     };
-    expect(bad({ PORT: 'abc' })).toMatch(/PORT="abc".*allowed: an integer 1\.\.65535/);
+    expect(bad({ PORT: 'abc' })).toMatch(/PORT="abc".*allowed: an integer 0\.\.65535/);
     expect(bad({ PORT: '70000' })).toMatch(/PORT/);
     expect(bad({ DEMO: 'yes' })).toMatch(/DEMO="yes".*allowed: on \| off/);
     expect(bad({ LOG_LEVEL: 'loud' })).toMatch(/LOG_LEVEL/);

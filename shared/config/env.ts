@@ -13,7 +13,8 @@ const optionalUrl = (name: string, schemes: string[]) =>
 
 /** Every setting of a Domovoy process. Parsed once at start-up and passed down. */
 export const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** 0 = any free port (tests) */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   NATS_URL: optionalUrl('NATS_URL', ['nats', 'tls', 'ws', 'wss']),
@@ -58,7 +59,7 @@ export class ConfigError extends Error {
 const ALLOWED: Partial<Record<keyof Env, string>> = {
   DEMO: 'on | off',
   LOG_LEVEL: 'debug | info | warn | error | silent',
-  PORT: 'an integer 1..65535',
+  PORT: 'an integer 0..65535',
   ROLES: 'comma-separated: web, worker, sources, hotspots, cases',
 };
 
