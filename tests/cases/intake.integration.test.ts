@@ -49,7 +49,7 @@ describe('case intake on chDB', () => {
     await intakeMention(deps, intakeFromProcessed(b));
     expect((await getCaseEvents(ts.store, first.caseId)).length).toBe(before);
     expect((await getCaseMentions(ts.store, first.caseId)).map((m) => m.mentionId).sort()).toEqual([a.id, b.id].sort());
-    expect(published.filter((p) => p.subject === 'cases.event').map((p) => p.msgId)).toContain(`${first.caseId}:linked:${b.id}`);
+    expect(published.filter((p) => p.subject === 'cases.event').map((p) => p.msgId)).toContain(`event:${first.caseId}:linked:${b.id}`);
   });
 
   it('joins a neighbour\'s outage of the same street, opens a separate case for another category', async () => {
@@ -96,7 +96,11 @@ describe('case intake on chDB', () => {
     expect(mine).toEqual(['first_response', 'resolution']);
     const again = await scanOverdue(deps, later);
     expect(again.filter((o) => o.caseId === c.caseId)).toEqual([]);
-    expect(published.filter((p) => p.subject === 'cases.overdue' && (p.data as { caseId: string }).caseId === c.caseId)).toHaveLength(2);
+    const announced = published.filter((p) => p.subject === 'cases.overdue' && (p.data as { caseId: string }).caseId === c.caseId);
+    expect(announced).toHaveLength(2);
+    // one stream carries cases.event and cases.overdue: their de-duplication ids must differ
+    const eventIds = new Set(published.filter((p) => p.subject === 'cases.event').map((p) => p.msgId));
+    for (const a of announced) expect(eventIds.has(a.msgId)).toBe(false);
 
     await appendToCase(deps, c.caseId, () => [{ type: 'resolved', actor: 'operator:x', comment: 'Заменили автомат', at: '2026-11-10T12:00:00.000Z' }]);
     expect(await closeUnconfirmed(deps, new Date('2026-11-11T12:00:00.000Z'), deps.config.confirmationTimeout, deps.config.calendar)).not.toContain(c.caseId);

@@ -97,7 +97,8 @@ export async function appendToCase(deps: CaseDeps, caseId: string, build: (view:
       const summary = summaryFromView(view!);
       for (const e of appended) {
         const msg: CaseEventMessage = { event: e, case: summary };
-        await deps.bus.publish(SUBJECTS.caseEvent, msg, { msgId: e.id });
+        // cases.event and cases.overdue share one stream (CASES): prefixes keep their ids apart
+        await deps.bus.publish(SUBJECTS.caseEvent, msg, { msgId: `event:${e.id}` });
       }
     }
     return { view, appended };

@@ -92,7 +92,8 @@ export async function createOpen311Request(
   await deps.store.insert('mentions', [toMentionRow(mention)]);
   const intake = { ...intakeFromProcessed(mention), address: house?.address ?? raw };
   const result = await intakeMention(deps, intake, 'open311');
-  await deps.bus?.publish(SUBJECTS.processed, mention, { msgId: mention.id });
+  // the processing worker's convention: raw and processed share one stream
+  await deps.bus?.publish(SUBJECTS.processed, mention, { msgId: `processed:${mention.id}` });
   return { ...result, requestId, mention };
 }
 

@@ -25,7 +25,7 @@ export async function scanOverdue(deps: CaseDeps, now: Date): Promise<CaseOverdu
       );
       if (r.appended.length === 0 || !r.view) continue;
       const msg: CaseOverdueMessage = { caseId: o.case.id, clock: o.clock, due: o.due, case: summaryFromView(r.view) };
-      await deps.bus?.publish(SUBJECTS.caseOverdue, msg, { msgId: `${o.case.id}:overdue:${o.clock}` });
+      await deps.bus?.publish(SUBJECTS.caseOverdue, msg, { msgId: `overdue:${o.case.id}:${o.clock}` });
       out.push(msg);
     } catch (e) {
       // the case moved on since the read (taken into work, resolved): nothing to announce
