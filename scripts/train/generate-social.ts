@@ -13,7 +13,9 @@ import * as testFrames from './social/frames-test.js';
 import { IRRELEVANT_TRAIN } from './social/irrelevant-train.js';
 import { IRRELEVANT_TEST } from './social/irrelevant-test.js';
 import { makeRng } from './social/text-kit.js';
+import { IRRELEVANT_TRAIN_EXTRA } from './social/irrelevant-train-extra.js';
 import { TOPICS_TRAIN } from './social/topics-train.js';
+import { TOPICS_TRAIN_EXTRA } from './social/topics-train-extra.js';
 import { TOPICS_TEST } from './social/topics-test.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,13 +26,17 @@ function dedupe(rows: Row[]): Row[] {
   return rows.filter((r) => !seen.has(r.text.toLowerCase()) && seen.add(r.text.toLowerCase()));
 }
 
+// training fragments: the first set plus the later, wider one
+const topicsTrain = Object.fromEntries(LABEL_IDS.map((l) => [l, [...TOPICS_TRAIN[l], ...(TOPICS_TRAIN_EXTRA[l] ?? [])]])) as Record<Label, string[]>;
+const irrelevantTrain = [...IRRELEVANT_TRAIN, ...IRRELEVANT_TRAIN_EXTRA];
+
 const rngTrain = makeRng(20240101);
 const train: Row[] = [];
 for (const label of LABEL_IDS as Label[]) {
-  const n = LABELS[label].core ? 700 : 200;
-  for (let i = 0; i < n; i++) train.push(complaint(rngTrain, trainFrames, TOPICS_TRAIN, label));
+  const n = LABELS[label].core ? 800 : 200;
+  for (let i = 0; i < n; i++) train.push(complaint(rngTrain, trainFrames, topicsTrain, label));
 }
-for (let i = 0; i < 7000; i++) train.push(nonComplaint(rngTrain, trainFrames, IRRELEVANT_TRAIN));
+for (let i = 0; i < 9000; i++) train.push(nonComplaint(rngTrain, trainFrames, irrelevantTrain));
 
 const rngTest = makeRng(777);
 const test: Row[] = [];
