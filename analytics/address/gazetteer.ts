@@ -34,6 +34,8 @@ export interface NameEntry {
   /** a named settlement whose houses have no street («д. Пудомяги, д. 3») */
   area: boolean;
   streets: Street[];
+  /** houses of every street of this name by base number: one look-up instead of one per street */
+  byBase: Map<number, { street: Street; ih: IndexedHouse }[]>;
 }
 
 export interface LocalityName {
@@ -94,8 +96,11 @@ export function deletions(s: string): string[] {
 
 export function buildGazetteer(houses: readonly House[], commonStems: readonly string[] = []): Gazetteer {
   const streets = new Map<string, Street>();
+  // the same number strings recur thousands of times («1», «5 к. 1»): parse each once
+  const numbers = new Map<string, HouseNumber | null>();
   for (const house of houses) {
-    const hn = parseRegistryNumber(house.number);
+    let hn = numbers.get(house.number);
+    if (hn === undefined) numbers.set(house.number, (hn = parseRegistryNumber(house.number)));
     if (!hn) continue;
     const area = !house.street;
     const rawType = house.streetType;
@@ -120,10 +125,15 @@ export function buildGazetteer(houses: readonly House[], commonStems: readonly s
     const key = `${area ? 'a' : 's'}|${p.ordinal}|${p.qualifier}|${p.words.join(' ')}`;
     let e = entriesByKey.get(key);
     if (!e) {
-      e = { id: entriesByKey.size, words: p.words, ordinal: p.ordinal, qualifier: p.qualifier, area, streets: [] };
+      e = { id: entriesByKey.size, words: p.words, ordinal: p.ordinal, qualifier: p.qualifier, area, streets: [], byBase: new Map() };
       entriesByKey.set(key, e);
     }
     e.streets.push(s);
+    for (const ih of s.houses) {
+      const list = e.byBase.get(ih.hn.base);
+      if (list) list.push({ street: s, ih });
+      else e.byBase.set(ih.hn.base, [{ street: s, ih }]);
+    }
     const lw = parseStreetName(s.locality).words;
     if (lw.length) localityNames.set(s.locality, localityName(s.locality));
   }
@@ -145,7 +155,11 @@ export function buildGazetteer(houses: readonly House[], commonStems: readonly s
   }
   for (const w of g.byWord.keys()) {
     if (w.length < FUZZY_MIN_LENGTH || /\d/.test(w)) continue;
-    for (const d of deletions(w)) g.fuzzy.set(d, [...(g.fuzzy.get(d) ?? []), w]);
+    for (const d of deletions(w)) {
+      const list = g.fuzzy.get(d);
+      if (list) list.push(w);
+      else g.fuzzy.set(d, [w]);
+    }
   }
   const city = 'Санкт-Петербург';
   for (const ln of [...localityNames.values(), localityName(city), { ...localityName('спб'), locality: city }, { ...localityName('Петербург'), locality: city }, { ...localityName('питер'), locality: city }]) {

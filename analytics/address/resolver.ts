@@ -141,11 +141,11 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   // houses with the number on every street of this name; the place is chosen among the
   // compatible ones before the best spelling, or «10 лит. А» in the city would lose to «10» elsewhere
   let cands: Candidate[] = [];
-  for (const street of streets)
-    for (const ih of street.byBase.get(m.number.base) ?? []) {
-      const fit = numberFit(m.number, ih.hn);
-      if (fit > 0) cands.push({ street, ih, fit });
-    }
+  for (const { street, ih } of e.byBase.get(m.number.base) ?? []) {
+    if (streets !== e.streets && street.kind !== m.kind) continue;
+    const fit = numberFit(m.number, ih.hn);
+    if (fit > 0) cands.push({ street, ih, fit });
+  }
   if (cands.length === 0) return streetOnly(confidence * 0.6);
   if (cands.some((c) => c.fit >= 2)) cands = cands.filter((c) => c.fit >= 2);
   let ambiguous = false;
