@@ -39,7 +39,7 @@ export interface BurstConfig {
 export function heatingAccident(o: Partial<BurstConfig> = {}): BurstConfig {
   return {
     name: 'heating-accident', kind: 'block', label: 'heating', texts: ACCIDENT_HEATING, lateTexts: ACCIDENT_LATER,
-    offsetMin: 2, riseMin: 25, plateauMin: 10, fallMin: 30, peakPerMin: 8, shape: 'sudden',
+    offsetMin: 2, riseMin: 25, plateauMin: 10, fallMin: 30, peakPerMin: 10, shape: 'sudden',
     houses: 10, radiusM: 600, addressShare: 0.85, newAuthorShare: 0.85, ...o,
   };
 }
@@ -196,7 +196,10 @@ function pickDistrict(pool: Located[], c: BurstConfig, used: Set<string>, centre
     else byDistrict.set(h.district, [h]);
   }
   if (c.district && byDistrict.has(c.district)) return byDistrict.get(c.district)!;
-  const names = [...byDistrict.keys()].filter((d) => !used.has(d) && byDistrict.get(d)!.length >= 20).sort();
+  // a snowfall covers a real district, not a corner of one: prefer districts with many houses
+  const free = [...byDistrict.keys()].filter((d) => !used.has(d)).sort();
+  const big = free.filter((d) => byDistrict.get(d)!.length >= 200);
+  const names = big.length ? big : free.filter((d) => byDistrict.get(d)!.length >= 20);
   if (names.length) return byDistrict.get(rng.pick(names))!;
   // no districts known: take the centre farthest from other bursts among a few tries
   let centre = rng.pick(pool);
