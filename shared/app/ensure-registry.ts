@@ -9,6 +9,6 @@ export async function ensureRegistryImported(store: Store, registry: Registry, l
   const [row] = await store.query<{ n: string | number }>('SELECT count() AS n FROM houses FINAL');
   if (Number(row?.n ?? 0) === registry.houses.length) return false;
   const r = await importRegistry(store, registry, log);
-  log.info('registry imported', r);
+  log.info('registry imported', { ...r });
   return true;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const onOff = z.enum(['on', 'off']);
+export const ROLE_NAMES = ['web', 'worker', 'sources', 'hotspots', 'cases'] as const;
+export type Role = (typeof ROLE_NAMES)[number];
 const optionalUrl = (name: string, schemes: string[]) =>
   z
     .string()
@@ -32,7 +34,7 @@ export const EnvSchema = z.object({
     .string()
     .default('web,worker,sources,cases,hotspots')
     .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(['web', 'worker', 'sources', 'hotspots', 'cases'])).min(1)),
+    .pipe(z.array(z.enum(ROLE_NAMES)).min(1)),
   /** base map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; none = offline map */
   TILE_URL: z.string().optional(),
   /** writer batch: flush at this many rows or after this many ms */
