@@ -12,7 +12,7 @@ export interface HeatCell {
 
 export async function getHeatGrid(store: Store, q: { layers: MapLayer[]; fromMs: number; toMs: number; cellLat: number; cellLon: number }): Promise<HeatCell[]> {
   const rows = await store.query<{ iy: number | string; ix: number | string; n: number | string }>(
-    `SELECT toInt32(floor(lat / {cl:Float64})) AS iy, toInt32(floor(lon / {cn:Float64})) AS ix, uniqExact(id) AS n
+    `SELECT toInt32(floor(lat / {cl:Float64})) AS iy, toInt32(floor(lon / {cn:Float64})) AS ix, count() AS n
      FROM mentions
      WHERE ts >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC') AND ts < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
        AND relevant = 1 AND lat IS NOT NULL AND lon IS NOT NULL AND category IN {cats:Array(String)}
