@@ -1,7 +1,7 @@
 // Complaints per house for the map: relevant mentions of the chosen layers in a
 // time range. The registry gives the coordinates; the query gives only counts.
 // Plain count(), not uniqExact(id): a redelivered row not yet merged away may count
-// twice for a moment, which a colour scale cannot show, and count() is ~5× cheaper.
+// twice for a moment, which a colour scale cannot show, and count() needs no hash set.
 import type { Store } from '../../../shared/storage/store.js';
 import type { MapLayer } from '../../../shared/types/taxonomy.js';
 import { categoriesOf } from './layer-categories.js';
