@@ -7,10 +7,12 @@ import { startProcessWorker } from '../../ingest/workers/mentions.process.worker
 import { startDemoSource } from '../../ingest/sources/demo/demo.source.js';
 import { startWeb } from '../../web/server.js';
 import { startCasesWorker } from '../../ingest/workers/cases.worker.js';
+import { startHotspotWorker } from '../../ingest/workers/hotspots.worker.js';
 
 export const SERVICES: [role: Role, starters: StartService[]][] = [
   ['worker', [startDeadLetterWorker, startProcessWorker]],
   ['cases', [startCasesWorker]],
+  ['hotspots', [(ctx) => startHotspotWorker(ctx)]],
   ['sources', [startDemoSource]],
   ['web', [startWeb]],
 ];
