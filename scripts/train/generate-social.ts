@@ -36,7 +36,7 @@ for (const label of LABEL_IDS as Label[]) {
   const n = LABELS[label].core ? 800 : 200;
   for (let i = 0; i < n; i++) train.push(complaint(rngTrain, trainFrames, topicsTrain, label));
 }
-for (let i = 0; i < 9000; i++) train.push(nonComplaint(rngTrain, trainFrames, irrelevantTrain));
+for (let i = 0; i < 10000; i++) train.push(nonComplaint(rngTrain, trainFrames, irrelevantTrain));
 
 const rngTest = makeRng(777);
 const test: Row[] = [];
