@@ -24,6 +24,7 @@ export interface StreetMatch {
   marker: boolean;
 }
 
+const ABBREVIATIONS = new Map(Object.entries(NAME_ABBREVIATIONS));
 const isPunct = (t: Token | undefined, ch: string) => t !== undefined && t.kind === 'punct' && t.text === ch;
 
 function wordMatches(t: Token | undefined, w: string, fuzzyOk: boolean, common?: Set<string>): 0 | 1 | 2 {
@@ -31,7 +32,7 @@ function wordMatches(t: Token | undefined, w: string, fuzzyOk: boolean, common?:
   if (t.kind === 'num') return !t.ordinal && !t.letter && String(t.value) === w ? 2 : 0;
   if (t.kind !== 'word') return 0;
   if (t.stem === w) return 2;
-  const abbr = NAME_ABBREVIATIONS[t.text];
+  const abbr = ABBREVIATIONS.get(t.text);
   if (abbr && abbr.some((a) => w.startsWith(a))) return 2;
   if (fuzzyOk && !common?.has(t.stem) && t.stem.length >= FUZZY_MIN_LENGTH && w.length >= FUZZY_MIN_LENGTH && withinOneEdit(t.stem, w)) return 1;
   return 0;
@@ -59,10 +60,16 @@ function typeAfter(tokens: Token[], i: number): [StreetKind | null, number] {
 const lookupCache = new WeakMap<Gazetteer, Map<string, { stem: string; fuzzy: boolean }[]>>();
 const LOOKUP_CACHE_MAX = 100_000;
 
-/** Candidate stems of a text word: itself, and for long words those one typo away (cached per gazetteer). */
-function lookupStems(g: Gazetteer, s: string): { stem: string; fuzzy: boolean }[] {
+type Lookup = { stem: string; fuzzy: boolean }[];
+
+function lookupCacheOf(g: Gazetteer): Map<string, Lookup> {
   let cache = lookupCache.get(g);
   if (!cache) lookupCache.set(g, (cache = new Map()));
+  return cache;
+}
+
+/** Candidate stems of a text word: itself, and for long words those one typo away (cached per gazetteer). */
+function lookupStems(g: Gazetteer, cache: Map<string, Lookup>, s: string): Lookup {
   const hit = cache.get(s);
   if (hit) return hit;
   const out = computeLookup(g, s);
@@ -97,9 +104,10 @@ function computeLookup(g: Gazetteer, s: string): { stem: string; fuzzy: boolean 
 
 export function findStreets(tokens: Token[], g: Gazetteer, original: string): StreetMatch[] {
   const out: StreetMatch[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  const cache = lookupCacheOf(g);
   const push = (m: StreetMatch) => {
-    const k = `${m.entry.id}|${m.first}`;
+    const k = m.entry.id * 65536 + m.first;
     if (!seen.has(k)) {
       seen.add(k);
       out.push(m);
@@ -108,8 +116,8 @@ export function findStreets(tokens: Token[], g: Gazetteer, original: string): St
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'word') {
-      if (t.text.length < 3 && !/^\d/.test(t.text)) continue;
-      for (const { stem } of lookupStems(g, t.stem))
+      if (t.text.length < 3) continue;
+      for (const { stem } of lookupStems(g, cache, t.stem))
         for (const { entry, pos } of g.byWord.get(stem) ?? []) {
           const m = alignName(tokens, i, entry, pos, g.common);
           if (m) push(complete(tokens, m, original));

@@ -176,6 +176,7 @@ function scanNumber(s: string, i: number, out: Token[]): number {
 
 /** «В.О.», «в.о», «ВО» → word «во»; «П.С.» → «пс» (the island/side qualifiers of street names). */
 function mergeQualifiers(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.text === 'в' || t.text === 'п')) return tokens;
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i];

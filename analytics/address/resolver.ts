@@ -62,29 +62,15 @@ function resolveWith(g: Gazetteer, opts: Opts, input: string, hint: ResolveHint 
   // «Народного» inside «Народного Ополчения» is not a street of its own
   const matches = found.filter((m) => !found.some((o) => o !== m && !o.partial && o.last - o.first > m.last - m.first && o.first <= m.first && o.last >= m.last));
   if (matches.length === 0) return { ...NO_ADDRESS, candidates: [] };
-  // context is computed only when a candidate needs it (most texts never do)
-  let localities: Mentions | null = null;
-  let districts: Set<string> | null = null;
-  let cue: string | null = null;
-  const ctx: Ctx = {
-    get localities() {
-      return (localities ??= mentionedLocalities(tokens, g, text, found));
-    },
-    get districts() {
-      return (districts ??= mentionedDistricts(tokens, g));
-    },
-    get cue() {
-      return (cue ??= qualifierCue(tokens));
-    },
-    hint,
-  };
+  const ctx = new Ctx(tokens, g, text, found, hint);
   let best: Resolution | null = null;
   let bestScore = -Infinity;
   const scored: { r: Resolution; score: number }[] = [];
   // matches with a number first: once a house is found, number-less matches cannot win
   matches.sort((a, b) => Number(b.number !== null) - Number(a.number !== null));
   for (const m of matches) {
-    if (!m.number && bestScore >= 10) break;
+    // a street without a number scores at most 0.95 × 0.5 + 0.05: it cannot beat a better result
+    if (!m.number && bestScore >= 0.53) break;
     const r = evaluate(g, m, tokens, text, ctx, opts);
     if (!r) continue;
     const score = (r.house ? 10 : r.candidates.length ? 5 : 0) + r.confidence + (addressCue(tokens, m.first) ? 0.05 : 0);
@@ -105,11 +91,31 @@ function resolveWith(g: Gazetteer, opts: Opts, input: string, hint: ResolveHint 
   return best;
 }
 
-interface Ctx {
-  readonly localities: Mentions;
-  readonly districts: Set<string>;
-  readonly cue: string;
-  hint: ResolveHint;
+/**
+ * What the text says about the place, computed only when a candidate needs it (most texts never
+ * do). A class: getters on its prototype cost nothing per text, while an object literal with
+ * getters made every resolution allocate accessors and tripled the time spent in GC.
+ */
+class Ctx {
+  private loc: Mentions | null = null;
+  private dist: Set<string> | null = null;
+  private q: string | null = null;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly g: Gazetteer,
+    private readonly text: string,
+    private readonly found: StreetMatch[],
+    readonly hint: ResolveHint,
+  ) {}
+  get localities(): Mentions {
+    return (this.loc ??= mentionedLocalities(this.tokens, this.g, this.text, this.found));
+  }
+  get districts(): Set<string> {
+    return (this.dist ??= mentionedDistricts(this.tokens, this.g));
+  }
+  get cue(): string {
+    return (this.q ??= qualifierCue(this.tokens));
+  }
 }
 
 function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, ctx: Ctx, opts: Opts): Resolution | null {
