@@ -23,6 +23,8 @@ async function main() {
   let returned = 0;
   let within = 0;
   let ambiguous = 0;
+  // the dev set repeats some houses many times (one house has 26 rows): also count per distinct gold address
+  const perAddress = new Map<string, { n: number; hit: number; returned: number }>();
   for (const row of rows) {
     const r = reg.resolver.resolve(row.text);
     if (r.ambiguous && !r.house) ambiguous++;
@@ -30,6 +32,11 @@ async function main() {
     const d = h && h.lat !== null && h.lon !== null ? distanceM(h.lat, h.lon, Number(row.lat), Number(row.lon)) : Infinity;
     if (h) returned++;
     if (d <= 100) within++;
+    const a = perAddress.get(row.gold_address) ?? { n: 0, hit: 0, returned: 0 };
+    a.n++;
+    if (d <= 100) a.hit++;
+    if (h) a.returned++;
+    perAddress.set(row.gold_address, a);
     if (verbose && d > 100) console.log(JSON.stringify({ id: row.id, text: row.text.slice(0, 160), gold: row.gold_address, got: h?.address ?? null, loc: h?.locality, d: Math.round(d), conf: r.confidence, amb: r.ambiguous, street: r.street }));
   }
   const negFile = path.join(root, 'tests/registry/fixtures/no-address.txt');
@@ -46,6 +53,11 @@ async function main() {
   console.log(`dev set: ${rows.length} texts`);
   console.log(`recall@100m (house within 100 m of gold, share of all rows): ${pct(within, rows.length)} (${within}/${rows.length})`);
   console.log(`precision@100m (returned houses within 100 m): ${pct(within, returned)} (${within}/${returned})`);
+  // each distinct address weighs 1, split by the share of its rows
+  const addr = [...perAddress.values()];
+  const mRecall = addr.reduce((s, a) => s + a.hit / a.n, 0);
+  const mReturned = addr.reduce((s, a) => s + a.returned / a.n, 0);
+  console.log(`per distinct gold address (${addr.length}): recall@100m ${pct(mRecall, addr.length)}, precision@100m ${pct(mRecall, mReturned)}`);
   console.log(`ambiguous without a house: ${ambiguous}`);
   console.log(`no-address texts: ${negatives.length}, given a house: ${pct(falseHouses, negatives.length)} (${falseHouses})`);
 }
