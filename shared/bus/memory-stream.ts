@@ -1,4 +1,4 @@
-// In-process stand-in for a JetStream stream: a bounded log of JSON texts with
+// In-process stand-in for a JetStream stream: a log of JSON texts with
 // de-duplication by message id, and durable cursors over it. No I/O, no timers.
 import { matcher, type StreamSpec } from './subjects-match.js';
 
@@ -37,7 +37,13 @@ export class MemoryStream {
     }
     const msg: StoredMsg = { seq: this.#nextSeq++, subject, text, msgId };
     this.#log.push(msg);
-    if (this.#log.length - this.#head > this.maxMsgs) this.#head++;
+    // Retention never drops a message some durable has not read yet (a slow consumer
+    // holds the backlog, as JetStream's age-limited streams do); only what every durable
+    // has passed is trimmed down to the last `maxMsgs`, kept for durables created later.
+    if (this.#log.length - this.#head > this.maxMsgs) {
+      const floor = this.#minCursor();
+      while (this.#log.length - this.#head > this.maxMsgs && this.#log[this.#head]!.seq < floor) this.#head++;
+    }
     // Compact now and then so trimming stays O(1) amortised.
     if (this.#head > 1024 && this.#head * 2 > this.#log.length) {
       this.#log = this.#log.slice(this.#head);
@@ -71,6 +77,18 @@ export class MemoryStream {
     return d;
   }
 
+  #minCursor(): number {
+    let min = Infinity;
+    for (const d of this.durables.values()) min = Math.min(min, d.position);
+    return min;
+  }
+
+  /** Messages retained but not yet read by the slowest durable. */
+  get backlog(): number {
+    const min = this.#minCursor();
+    return min === Infinity ? 0 : this.#nextSeq - min;
+  }
+
   #expire(now: number) {
     for (const [id, until] of this.#seen) {
       if (until > now) break;
@@ -95,6 +113,11 @@ export class DurableCursor {
     this.matches = matcher(filter);
     // A new durable starts at the oldest retained message, like DeliverPolicy.All.
     this.#cursor = stream.firstSeq;
+  }
+
+  /** next stream sequence this durable has not looked at */
+  get position(): number {
+    return this.#cursor;
   }
 
   /** The next message to deliver: redeliveries first, then new messages in order. */
