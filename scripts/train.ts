@@ -31,7 +31,7 @@ const MAX_DEV_FALSE_COMPLAINTS = 0.03;
 
 const t0 = Date.now();
 const petitions = readPetitions(shared);
-const social = readSocial(path.join(root, 'assets/train/social-train.csv'));
+const social = [...readSocial(path.join(root, 'assets/train/social-train.csv')), ...readSocial(path.join(root, 'assets/train/social-dev.csv'), true)];
 writeCsv(
   path.join(root, 'assets/train/petitions-validation.csv'),
   petitions.validation.map((r) => ({ text: r.text, zhkh_label: r.zhkh_label as never, zhkh_label_alt: r.zhkh_label_alt })),

@@ -15,8 +15,9 @@ export interface LabelledText {
    * In the training-side validation split (never the held-out test files): used to
    * choose the relevance margin, then trained on like the rest in the final model.
    * Petitions: one row in ten by a second id hash. Resident-style texts: every row
-   * whose main template is held out (one template in five), so the split measures
-   * wording the model has not seen rather than re-draws of the same templates.
+   * whose main template is held out (one template in five), and all of
+   * social-dev.csv (separately written fragments), so the split measures wording
+   * the model has not seen rather than re-draws of the same templates.
    */
   dev: boolean;
 }
@@ -47,6 +48,8 @@ export function readPetitions(sharedDir: string): { train: LabelledText[]; valid
   return { train: toLabelled(train, 'petitions'), validation };
 }
 
-export function readSocial(file: string): LabelledText[] {
-  return toLabelled(parseCsvObjects(fs.readFileSync(file, 'utf8')), 'social');
+/** `allDev`: every row belongs to the validation split (social-dev.csv, written in other words). */
+export function readSocial(file: string, allDev = false): LabelledText[] {
+  const rows = toLabelled(parseCsvObjects(fs.readFileSync(file, 'utf8')), 'social');
+  return allDev ? rows.map((r) => ({ ...r, dev: true })) : rows;
 }

@@ -1,5 +1,7 @@
 // Writes the resident-style labelled sets into assets/train/ (committed):
 //   social-train.csv     every label + irrelevant, from *-train fragments (training only)
+//   social-dev.csv       core labels + irrelevant from dev-fragments.ts: the training side's
+//                        validation texts in other wording (margin choice), then trained on
 //   social-test.csv      the 14 core labels + irrelevant, from *-test fragments (never trained on)
 //   non-complaints.csv   held-out non-complaints from irrelevant-test fragments
 // Run: npx tsx scripts/train/generate-social.ts   (fixed seeds: same output every run)
@@ -13,6 +15,7 @@ import * as testFrames from './social/frames-test.js';
 import { IRRELEVANT_TRAIN } from './social/irrelevant-train.js';
 import { IRRELEVANT_TEST } from './social/irrelevant-test.js';
 import { makeRng } from './social/text-kit.js';
+import { IRRELEVANT_DEV, TOPICS_DEV } from './social/dev-fragments.js';
 import { IRRELEVANT_TRAIN_EXTRA } from './social/irrelevant-train-extra.js';
 import { TOPICS_TRAIN } from './social/topics-train.js';
 import { TOPICS_TRAIN_EXTRA } from './social/topics-train-extra.js';
@@ -38,6 +41,11 @@ for (const label of LABEL_IDS as Label[]) {
 }
 for (let i = 0; i < 10000; i++) train.push(nonComplaint(rngTrain, trainFrames, irrelevantTrain));
 
+const rngDev = makeRng(31337);
+const dev: Row[] = [];
+for (const label of CORE_LABELS) for (let i = 0; i < 120; i++) dev.push(complaint(rngDev, trainFrames, TOPICS_DEV, label));
+for (let i = 0; i < 1000; i++) dev.push(nonComplaint(rngDev, trainFrames, IRRELEVANT_DEV));
+
 const rngTest = makeRng(777);
 const test: Row[] = [];
 for (const label of CORE_LABELS) for (let i = 0; i < 60; i++) test.push(complaint(rngTest, testFrames, TOPICS_TEST, label));
@@ -48,6 +56,7 @@ const non: Row[] = [];
 for (let i = 0; i < 600; i++) non.push(nonComplaint(rngNon, testFrames, IRRELEVANT_TEST));
 
 writeCsv(path.join(out, 'social-train.csv'), dedupe(train), true);
+writeCsv(path.join(out, 'social-dev.csv'), dedupe(dev));
 writeCsv(path.join(out, 'social-test.csv'), dedupe(test));
 writeCsv(path.join(out, 'non-complaints.csv'), dedupe(non));
-console.log(`social-train ${dedupe(train).length}, social-test ${dedupe(test).length}, non-complaints ${dedupe(non).length}`);
+console.log(`social-train ${dedupe(train).length}, social-dev ${dedupe(dev).length}, social-test ${dedupe(test).length}, non-complaints ${dedupe(non).length}`);
