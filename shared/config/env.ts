@@ -27,7 +27,7 @@ export const EnvSchema = z.object({
   /** on by default in embedded mode, off when a NATS or ClickHouse server is configured */
   DEMO: onOff.optional(),
   /** demo mentions per minute */
-  DEMO_RATE: z.coerce.number().min(0).max(600_000).default(120),
+  DEMO_RATE: z.coerce.number().min(0).max(600_000).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** which parts this process runs; embedded runs all of them */
   ROLES: z
