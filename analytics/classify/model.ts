@@ -60,7 +60,8 @@ export interface LinearModel {
   classes: Category[];
   ids: Uint32Array;
   table: FeatureTable;
-  weights: Float32Array;
+  /** Float64: the scoring loop reads them without a conversion per product */
+  weights: Float64Array;
   bias: Float64Array;
   /** relevance margin chosen at training time (index.ts), if the file has one */
   complaintMargin?: number;
@@ -75,7 +76,7 @@ export function decodeModel(file: ModelFile): LinearModel {
   const buf = Buffer.from(file.weights, 'base64');
   const n = buf.length / 2;
   if (n !== ids.length * C) throw new Error('model weights do not match features × classes');
-  const weights = new Float32Array(n);
+  const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) weights[i] = buf.readInt16LE(i * 2) * file.scale;
   const margin = file.meta?.complaintMargin;
   return {
@@ -230,8 +231,8 @@ export function scores(model: LinearModel, rows: ArrayLike<number>, vals: ArrayL
   z.set(model.bias);
   for (let k = 0; k < n; k++) {
     const v = vals[k];
-    const base = rows[k] * C;
-    for (let c = 0; c < C; c++) z[c] += v * w[base + c];
+    // a row's weights are contiguous: walk them with one index, no multiply per class
+    for (let c = 0, j = rows[k] * C; c < C; c++, j++) z[c] += v * w[j];
   }
   return z;
 }

@@ -80,6 +80,29 @@ describe('committed classifier', () => {
     }
   });
 
+  it('reads electricity and billing in residents\' words; notices and thanks are not complaints', () => {
+    const electricity = [
+      'На площадке темнота, хоть глаз выколи, ходим с телефонами',
+      'Каждый вечер вышибает пробки, стоит включить чайник',
+      'нет света в подъезде вторую неделю',
+      'свет мигает и гаснет, у соседей сгорел телевизор',
+    ];
+    const billing = [
+      'За что в платежке 9 тысяч за отопление? Счетчики стоят',
+      'Оплатила через приложение, а в квитанции опять долг и пени',
+      'Требуем перерасчет за месяц без горячей воды',
+    ];
+    const notComplaints = [
+      'Внимание! В четверг с 10 до 16 плановое отключение холодной воды, запаситесь водой.',
+      'Дали отопление, спасибо всем, тепло!',
+      'Приглашаем собственников на общее собрание в субботу в 19:00 во дворе',
+      'Соседи, есть у кого стремянка на пару часов?',
+    ];
+    expect(share(electricity, (c) => c === 'electricity')).toBeGreaterThanOrEqual(0.75);
+    expect(share(billing, (c) => c === 'billing')).toBeGreaterThanOrEqual(0.66);
+    expect(share(notComplaints, (c) => c === 'irrelevant')).toBeGreaterThanOrEqual(0.75);
+  });
+
   it('ranks an emergency above a routine complaint', () => {
     const gas = clf.analyse('В подъезде сильный запах газа, вызвали 04, дети дома');
     const routine = clf.analyse('В подъезде давно не мыли полы');
