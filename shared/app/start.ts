@@ -16,7 +16,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(config: Config, log: Logger, only?: string[]): Promise<RunningApp> {
+export async function startApp(config: Config, log: Logger): Promise<RunningApp> {
   const t0 = Date.now();
   const store = await createStore(config);
   await migrate(store, log.child('migrate'));
@@ -41,9 +41,7 @@ export async function startApp(config: Config, log: Logger, only?: string[]): Pr
   try {
     for (const [role, starters] of SERVICES) {
       if (!config.ROLES.includes(role)) continue;
-      for (const start of starters as StartService[]) {
-        if (only && !only.includes(start.name)) continue;
-        services.push(await start(ctx));
+      for (const start of starters as StartService[]) services.push(await start(ctx));
       }
     }
   } catch (e) {
