@@ -42,7 +42,6 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     for (const [role, starters] of SERVICES) {
       if (!config.ROLES.includes(role)) continue;
       for (const start of starters as StartService[]) services.push(await start(ctx));
-      }
     }
   } catch (e) {
     await stop();
