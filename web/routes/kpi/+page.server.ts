@@ -1,6 +1,6 @@
 // Officials' KPIs: time to first response and to resolution, deadlines met, reopen rate,
 // resident confirmation — by organisation, district, category or period.
-import type { PageServerLoad } from './$types';
+import type { ServerLoad } from '@sveltejs/kit';
 import { getApp } from '$lib/server/context.js';
 import { getCaseMetrics, type MetricsDimension } from '$analytics/queries/cases/get-case-metrics.js';
 
@@ -8,7 +8,7 @@ const DAY = 86_400_000;
 const DIMENSIONS: MetricsDimension[] = ['org', 'district', 'category', 'day'];
 const PERIODS = [1, 7, 30, 90];
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: ServerLoad = async ({ url }) => {
   const byParam = url.searchParams.get('by') as MetricsDimension | null;
   const by = byParam && DIMENSIONS.includes(byParam) ? byParam : 'org';
   const days = PERIODS.includes(Number(url.searchParams.get('days'))) ? Number(url.searchParams.get('days')) : 30;
