@@ -1,6 +1,7 @@
 // Measures the address resolver on the development set (texts with their house address and
 // gold coordinates) and on the project's own set of texts without a house address.
-// Prints: recall@100 m, precision@100 m, false houses on no-address texts. Usage:
+// Prints: recall@100 m, precision@100 m, false houses on no-address texts, and a held-out check
+// on the portal's training petitions (scripts/registry/eval-petitions.ts). Usage:
 //   npx tsx scripts/eval-address.ts [--verbose]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadRegistry } from '../analytics/registry/load.js';
 import { distanceM } from '../analytics/geo/geo.js';
 import { parseCsvObjects } from './registry/csv.js';
+import { evalPetitions } from './registry/eval-petitions.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
@@ -15,13 +17,15 @@ const verbose = process.argv.includes('--verbose');
 
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : 'n/a');
 
-async function main() {
+async function main(): Promise<void> {
   const t0 = performance.now();
   const reg = await loadRegistry();
   const loadMs = performance.now() - t0;
   const rows = parseCsvObjects(readFileSync(path.join(shared, 'data/train/spb_address_dev.csv'), 'utf8'));
   let returned = 0;
   let within = 0;
+  let approxReturned = 0;
+  let approxWithin = 0;
   let ambiguous = 0;
   // the dev set repeats some houses many times (one house has 26 rows): also count per distinct gold address
   const perAddress = new Map<string, { n: number; hit: number; returned: number }>();
@@ -32,6 +36,10 @@ async function main() {
     const d = h && h.lat !== null && h.lon !== null ? distanceM(h.lat, h.lon, Number(row.lat), Number(row.lon)) : Infinity;
     if (h) returned++;
     if (d <= 100) within++;
+    if (h && r.approximate) {
+      approxReturned++;
+      if (d <= 100) approxWithin++;
+    }
     const a = perAddress.get(row.gold_address) ?? { n: 0, hit: 0, returned: 0 };
     a.n++;
     if (d <= 100) a.hit++;
@@ -58,8 +66,13 @@ async function main() {
   const mRecall = addr.reduce((s, a) => s + a.hit / a.n, 0);
   const mReturned = addr.reduce((s, a) => s + a.returned / a.n, 0);
   console.log(`per distinct gold address (${addr.length}): recall@100m ${pct(mRecall, addr.length)}, precision@100m ${pct(mRecall, mReturned)}`);
+  console.log(`  of which approximate (neighbour number): ${approxReturned}, within 100 m ${pct(approxWithin, approxReturned)}`);
   console.log(`ambiguous without a house: ${ambiguous}`);
   console.log(`no-address texts: ${negatives.length}, given a house: ${pct(falseHouses, negatives.length)} (${falseHouses})`);
+  const p = await evalPetitions(false, reg);
+  const wrong = p.returned - p.within;
+  console.log(`held-out petitions with a building address (${p.texts}; most texts do not repeat it): given a house ${pct(p.returned, p.texts)} (${p.returned}), the petition's building (within 100 m) ${pct(p.within, p.returned)}; a wrong house for ${pct(wrong, p.texts)} of texts (${wrong})`);
+  console.log(`  approximate: ${p.approximate.returned}, within 100 m ${pct(p.approximate.within, p.approximate.returned)}`);
 }
 
 main();

@@ -20,6 +20,11 @@ export interface Resolution {
   ambiguous: boolean;
   /** house ids when ambiguous */
   candidates: string[];
+  /**
+   * The text's house number is not in the registry and `house` is the registry house with the
+   * nearest number on the same street, between two close neighbours (absent = exact).
+   */
+  approximate?: boolean;
 }
 
 export type { ResolveHint };
@@ -122,8 +127,9 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   const e = m.entry;
   if (m.qualifier && e.qualifier !== m.qualifier) return null;
   if (e.area && !m.marker) return null;
-  // «парадная 3» is not «ул. Парадная, 3»: names made of everyday words need their type
-  if (!m.kind && !m.qualifier && !e.ordinal && e.words.every((w) => g.common.has(w)) && !(properName(tokens, m.first, text) && m.number) && !m.marker) return null;
+  // «парадная 3» is not «ул. Парадная, 3»: names made of everyday words need their type; a
+  // house marker is no evidence («в парадной номер 3», «лестница номер 4. Больше месяца…»)
+  if (!m.kind && !m.qualifier && !e.ordinal && e.words.every((w) => g.common.has(w)) && !(properName(tokens, m.first, text) && m.number)) return null;
   let streets = e.streets;
   let typeMismatch = false;
   if (m.kind) {

@@ -1,0 +1,56 @@
+// Held-out check of the resolver's precision on the portal's training petitions (no overlap with
+// the dev set): most of these texts do not carry their address (the portal has a form field for
+// it), but when the resolver returns a house it should be the petition's building. Only rows with
+// a building address count (the others carry a point on a street or in a yard). Prints the
+// share of texts given a house, and how many of those houses are within 100 m of the petition's
+// point; `--misses` lists the far ones, `--kind approximate` only one resolution kind.
+//   npx tsx scripts/registry/eval-petitions.ts [--misses]
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadRegistry, type Registry } from '../../analytics/registry/load.js';
+import { distanceM } from '../../analytics/geo/geo.js';
+import { parseCsvObjects } from './csv.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
+const showMisses = process.argv.includes('--misses');
+
+export interface PetitionFigures {
+  texts: number;
+  returned: number;
+  within: number;
+  approximate: { returned: number; within: number };
+}
+
+export async function evalPetitions(print = showMisses, registry?: Registry): Promise<PetitionFigures> {
+  const reg = registry ?? (await loadRegistry());
+  const rows = parseCsvObjects(readFileSync(path.join(shared, 'data/train/spb_petitions_train.csv'), 'utf8'));
+  const f: PetitionFigures = { texts: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 } };
+  for (const row of rows) {
+    const lat = Number(row.lat);
+    const lon = Number(row.lon);
+    // rows without a building address carry a point on a street or in a yard, not a house
+    if (!row.text || !row.full_address || !Number.isFinite(lat) || !Number.isFinite(lon) || !lat) continue;
+    f.texts++;
+    const r = reg.resolver.resolve(row.text);
+    const h = r.house;
+    if (!h) continue;
+    const d = h.lat !== null && h.lon !== null ? distanceM(h.lat, h.lon, lat, lon) : Infinity;
+    f.returned++;
+    if (d <= 100) f.within++;
+    if (r.approximate) {
+      f.approximate.returned++;
+      if (d <= 100) f.approximate.within++;
+    }
+    if (print && d > 100) console.log(JSON.stringify({ id: row.id, d: Math.round(d), got: `${h.locality}, ${h.address}`, approx: r.approximate ?? false, raw: r.address?.raw, gold: row.full_address, text: row.text.replace(/\s+/g, ' ').slice(0, 160) }));
+  }
+  return f;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const f = await evalPetitions();
+  const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : 'n/a');
+  console.log(`petitions: ${f.texts} texts, given a house ${pct(f.returned, f.texts)} (${f.returned}); within 100 m of the petition's building ${pct(f.within, f.returned)} (${f.within}/${f.returned})`);
+  console.log(`  approximate (neighbour-number) houses: ${f.approximate.returned}, within 100 m ${pct(f.approximate.within, f.approximate.returned)}`);
+}
