@@ -23,11 +23,13 @@ const Schema = z.object({
   defaults: thresholds,
   perLayer: z.record(layer, thresholds.partial()).default({}),
   prior: z.object({
-    cityRatePerHour: z.record(layer, z.number().nonnegative()),
-    rateHours: z.number().positive(),
-    shareMentions: z.number().positive(),
+    rateHalfLifeHours: z.number().positive(),
+    profileHours: z.number().positive(),
+    sharePerArea: z.number().positive(),
     minRatePerHour: z.number().nonnegative(),
+    minObservedHours: z.number().nonnegative(),
   }),
+  lateMin: z.number().positive(),
   lifecycle: z.object({
     trendMin: z.number().positive(),
     subsideAfterMin: z.number().positive(),
@@ -36,6 +38,7 @@ const Schema = z.object({
   }),
   outlineBufferM: z.number().nonnegative(),
   joinM: z.number().nonnegative(),
+  clusterRadiusM: z.number().positive(),
   maxRadiusM: z.number().positive(),
   modes: z.array(z.object({ id: z.string().regex(/^[a-z]+$/), titleRu: z.string(), layers: z.array(layer).min(1) })).min(1),
 });

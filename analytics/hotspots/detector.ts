@@ -5,7 +5,7 @@
 import { LABELS, type LabelInfo, type MapLayer } from '../../shared/types/taxonomy.js';
 import { areaKey, areasOf, blockIds, cellId, type CellRef } from './areas.js';
 import { Baseline, type AreaPrior } from './baseline.js';
-import { Incident } from './incident.js';
+import { approxM, Incident } from './incident.js';
 import { logPoissonTail } from './poisson.js';
 import { distinct, RecentWindow, type Entry } from './window.js';
 import type { AlertAck, AlertEvent, AlertEventKind, AreaKind, DetectorConfig, DetectorMention, HotspotAlert, Thresholds } from './types.js';
@@ -13,6 +13,11 @@ import type { AlertAck, AlertEvent, AlertEventKind, AreaKind, DetectorConfig, De
 const MIN_MS = 60_000;
 const LN10 = Math.log(10);
 const NEIGHBOURHOOD = 4;
+/** the last minutes of a window that must still stand out for a burst to be current */
+const CURRENT_MIN = 30;
+const LN_CURRENT_P = Math.log(1e-3);
+/** above this many members the cluster is centred on the revealing mention, not searched for */
+const MAX_CLUSTER_SEARCH = 300;
 
 interface Candidate {
   kind: AreaKind;
@@ -56,10 +61,16 @@ export class HotspotDetector {
 
   /** Feed one processed mention; returns the alert events it caused. */
   add(m: DetectorMention): AlertEvent[] {
-    if (!m.relevant || !Number.isFinite(m.ts)) return [];
+    if (!Number.isFinite(m.ts)) return [];
+    this.baseline.observe(m.ts);
+    if (!m.relevant) return [];
+    this.baseline.countAll(m.ts);
     const layers = this.layersOf(m.category);
     if (!layers.length) return [];
     if (m.ts > this.now) this.now = m.ts;
+    // History arriving now (a backfill, a redelivery) teaches the baselines and fills the
+    // windows, but a burst it shows is over by now: it neither opens nor grows an alert.
+    const late = m.ts < this.now - this.cfg.lateMin * MIN_MS;
     const a = areasOf(m, this.cfg.cellDeg);
     const entry: Entry = { ts: m.ts, id: m.id, houseId: a.house, author: m.authorHash, lat: m.lat, lon: m.lon, district: a.district, street: a.street };
     const cell = a.cell ? cellId(a.cell.iy, a.cell.ix) : null;
@@ -67,9 +78,9 @@ export class HotspotDetector {
     if (a.house) keys.push(areaKey('house', a.house));
     if (a.street) keys.push(areaKey('street', a.street));
     if (cell) keys.push(areaKey('cell', cell));
-    if (a.district) keys.push(areaKey('district', a.district));
     const minTs = this.now - this.maxWindowMs;
     const events: AlertEvent[] = [];
+    const ready = !late && this.baseline.observedHours(this.now) >= this.cfg.prior.minObservedHours;
     for (const layer of layers) {
       this.baseline.add(layer, keys, m.ts);
       if (m.ts < minTs) continue;
@@ -78,6 +89,7 @@ export class HotspotDetector {
         w.push(entry);
         w.prune(minTs);
       }
+      if (late) continue;
       const joined = this.findIncident(layer, a.house, m.lat, m.lon);
       if (joined) {
         const newHouse = !!a.house && !joined.houses.has(a.house);
@@ -86,7 +98,8 @@ export class HotspotDetector {
         if (ev) events.push(ev);
         continue;
       }
-      const opened = this.test(layer, a.house, a.street, a.cell, a.district);
+      if (!ready) continue;
+      const opened = this.test(layer, a.house, a.street, a.cell, m.lat, m.lon);
       if (opened) events.push(opened);
     }
     return events;
@@ -125,20 +138,24 @@ export class HotspotDetector {
     return recent >= Math.max(2, 3 * expected);
   }
 
-  private candidates(house: string | null, street: string | null, cell: CellRef | null, district: string | null): Candidate[] {
+  /**
+   * Areas tested for a burst, smallest first. Districts are not among them: a district
+   * holds thousands of unrelated houses, and an incident must be a place one can send
+   * a crew to. A burst over a district shows up in its cells.
+   */
+  private candidates(house: string | null, street: string | null, cell: CellRef | null): Candidate[] {
     const out: Candidate[] = [];
     if (house) out.push({ kind: 'house', ids: [house], trigger: areaKey('house', house) });
     if (cell) out.push({ kind: 'cell', ids: blockIds(cell), trigger: areaKey('cell', cellId(cell.iy, cell.ix)) });
     if (street) out.push({ kind: 'street', ids: [street], trigger: areaKey('street', street) });
-    if (district) out.push({ kind: 'district', ids: [district], trigger: areaKey('district', district) });
     return out;
   }
 
   /** Test the mention's areas, smallest first; open an incident on the first burst. */
-  private test(layer: MapLayer, house: string | null, street: string | null, cell: CellRef | null, district: string | null): AlertEvent | null {
+  private test(layer: MapLayer, house: string | null, street: string | null, cell: CellRef | null, lat: number | null, lon: number | null): AlertEvent | null {
     const th = this.thresholds(layer);
     const lnP = Math.log(th.pValue);
-    for (const c of this.candidates(house, street, cell, district)) {
+    for (const c of this.candidates(house, street, cell)) {
       const wins = c.ids.map((id) => this.windows.get(`${layer}|${areaKey(c.kind, id)}`)).filter((w): w is RecentWindow => !!w);
       for (const wMin of this.cfg.windowsMin) {
         const from = this.now - wMin * MIN_MS;
@@ -148,19 +165,32 @@ export class HotspotDetector {
         const mu = this.expectedCached(layer, c, wMin);
         // Far below any burst (a Poisson tail at 4σ is ≫ 1e-5): skip the tail sum.
         if (n <= mu + 4 * Math.sqrt(mu) || logPoissonTail(n, mu) > lnP) continue;
-        // Cheap gate passed: count again without mentions already in an open incident.
+        // Cheap gate passed: count again without mentions already in an open incident,
+        // and only those close together (a street or a block can be long).
         this.fullTests++;
         const free: Entry[] = [];
         for (const w of wins) for (const e of w.since(from)) if (!this.claimed(layer, e.id)) free.push(e);
-        const d = distinct(free);
+        const members = compact(free, lat, lon, this.cfg.clusterRadiusM);
+        const d = distinct(members);
         if (d.count < th.minMentions || d.authors < (c.kind === 'house' ? th.houseMinAuthors : th.minAuthors)) continue;
         if (c.kind !== 'house' && d.houses.size < th.minHouses) continue;
         const lp = logPoissonTail(d.count, mu);
         if (lp > lnP) continue;
-        return this.openIncident(layer, c, free, -lp / LN10);
+        // Still going on: the last part of the window must stand out too, or this is the
+        // tail of a burst that ended (history that arrived late, or a long window).
+        if (!this.current(members, mu, wMin)) continue;
+        return this.openIncident(layer, c, members, -lp / LN10);
       }
     }
     return null;
+  }
+
+  private current(members: Entry[], mu: number, wMin: number): boolean {
+    const recentMin = Math.min(wMin, CURRENT_MIN);
+    if (recentMin === wMin) return true;
+    const from = this.now - recentMin * MIN_MS;
+    const recent = distinct(members.filter((e) => e.ts >= from)).count;
+    return recent >= 2 && logPoissonTail(recent, (mu * recentMin) / wMin) <= LN_CURRENT_P;
   }
 
   /** Baselines move slowly: one value per area, layer and window per minute. */
@@ -242,6 +272,7 @@ export class HotspotDetector {
       if (w.size === 0) this.windows.delete(k);
     }
     this.muCache.clear();
+    this.baseline.prune(this.now);
   }
 
   /**
@@ -296,6 +327,29 @@ export class HotspotDetector {
     const inc = this.open.get(alertId);
     if (inc) inc.ack = ack;
   }
+}
+
+/**
+ * The burst's members that lie close together: those within `radiusM` of the densest
+ * member (the one with most others within that distance; ties go to the one nearest
+ * the revealing mention). Members without coordinates (a street named, no house) stay.
+ */
+export function compact(entries: Entry[], lat: number | null, lon: number | null, radiusM: number): Entry[] {
+  const located = entries.filter((e) => e.lat !== null && e.lon !== null);
+  if (!located.length) return entries;
+  let seed: Entry | { lat: number; lon: number } | null = lat !== null && lon !== null ? { lat, lon } : null;
+  if (located.length <= MAX_CLUSTER_SEARCH || !seed) {
+    let best = -1;
+    let bestD = Infinity;
+    for (const e of located.length <= MAX_CLUSTER_SEARCH ? located : located.slice(-MAX_CLUSTER_SEARCH)) {
+      let n = 0;
+      for (const f of located) if (approxM(e.lat as number, e.lon as number, f.lat as number, f.lon as number) <= radiusM) n++;
+      const d = lat !== null && lon !== null ? approxM(e.lat as number, e.lon as number, lat, lon) : 0;
+      if (n > best || (n === best && d < bestD)) (best = n), (bestD = d), (seed = e);
+    }
+  }
+  const s = seed as { lat: number; lon: number };
+  return entries.filter((e) => e.lat === null || e.lon === null || approxM(e.lat, e.lon, s.lat, s.lon) <= radiusM);
 }
 
 function hashKey(s: string): string {

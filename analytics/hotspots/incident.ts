@@ -166,7 +166,7 @@ export class Incident {
 }
 
 /** Equirectangular distance in metres: exact enough within a city, and cheap. */
-function approxM(lat1: number, lon1: number, lat2: number, lon2: number): number {
+export function approxM(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const k = Math.cos(((lat1 + lat2) * Math.PI) / 360);
   const dy = (lat2 - lat1) * 111_320;
   const dx = (lon2 - lon1) * 111_320 * k;

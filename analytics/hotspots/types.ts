@@ -106,15 +106,19 @@ export interface DetectorConfig {
   defaults: Thresholds;
   perLayer: Partial<Record<MapLayer, Partial<Thresholds>>>;
   prior: {
-    /** city-wide mentions per hour per layer before any history is seen */
-    cityRatePerHour: Partial<Record<MapLayer, number>>;
-    /** weight of the prior city rate, in hours of pseudo-history */
-    rateHours: number;
-    /** weight of an area's prior share, in pseudo-mentions */
-    shareMentions: number;
+    /** half-life of the weight of past hours in the city-wide level, hours */
+    rateHalfLifeHours: number;
+    /** pseudo-hours of a flat rhythm per hour of the day (the rhythm of a day barely seen stays flat) */
+    profileHours: number;
+    /** strength of an area's prior share, in pseudo-mentions per area of its kind */
+    sharePerArea: number;
     /** floor of an area's expected hourly rate (keeps one quiet house from being infinitely surprising) */
     minRatePerHour: number;
+    /** no alert is opened before the stream has been observed this long (within the last 8 days) */
+    minObservedHours: number;
   };
+  /** a mention older than this behind the newest one is history (a backfill or a redelivery): it feeds baselines and windows but opens nothing */
+  lateMin: number;
   lifecycle: {
     /** width of the trend windows (recent vs previous) */
     trendMin: number;
@@ -131,6 +135,8 @@ export interface DetectorConfig {
   joinM: number;
   /** …and within this distance of the alert's first centroid (keeps an alert from creeping across the city) */
   maxRadiusM: number;
+  /** an incident opens with the burst's houses within this distance of the mention that revealed it (no district-wide incidents) */
+  clusterRadiusM: number;
 }
 
 /** A season view: which layers the headquarters sees. Thresholds are those of its layers. */

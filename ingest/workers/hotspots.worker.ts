@@ -2,6 +2,9 @@
 // events and announces them on `alerts.hotspot`. At start it warms the baselines
 // from stored history and replays the last hours so windows and open alerts are
 // as they were; rebuilt incidents take over the ids of the stored open alerts.
+// Every 20 minutes it tops the baselines up from the store: hours stored in full
+// while this worker saw only part of them (another worker, a backfill written
+// elsewhere) then count with their true rate.
 import type { AppContext, Service } from '../../shared/app/context.js';
 import { RetryableError, type Delivery } from '../../shared/bus/bus.js';
 import type { ProcessedMention } from '../../shared/types/mention.js';
@@ -9,7 +12,7 @@ import { SUBJECTS } from '../../shared/types/subjects.js';
 import { loadHotspotsConfig } from '../../analytics/hotspots/config.js';
 import { HotspotDetector } from '../../analytics/hotspots/detector.js';
 import { registryPrior } from '../../analytics/hotspots/registry-prior.js';
-import { warmDetector } from '../../analytics/hotspots/warm.js';
+import { topUpDetector, warmDetector } from '../../analytics/hotspots/warm.js';
 import type { AlertEvent, DetectorMention, HotspotAlert } from '../../analytics/hotspots/types.js';
 import { appendAlertEvents } from '../../analytics/queries/hotspots/append-alert-events.js';
 import { getHotspotHistory } from '../../analytics/queries/hotspots/get-hotspot-history.js';
@@ -19,7 +22,10 @@ import { getReplayMentions } from '../../analytics/queries/hotspots/get-replay-m
 export const HOTSPOTS_DURABLE = 'hotspots';
 const HOUR_MS = 3_600_000;
 const HISTORY_WEEKS = 8;
+/** hourly counts for the level and the daily rhythm */
+const HOURLY_DAYS = 8;
 const TICK_MS = 10_000;
+const TOP_UP_MS = 20 * 60_000;
 
 export function detectorMention(m: ProcessedMention): DetectorMention {
   return {
@@ -40,6 +46,7 @@ export interface HotspotWorkerOptions {
   /** clock for lifecycle ticks (tests) */
   now?: () => number;
   tickMs?: number;
+  topUpMs?: number;
 }
 
 export async function startHotspotWorker(ctx: AppContext, opts: HotspotWorkerOptions = {}): Promise<Service> {
@@ -60,10 +67,10 @@ export async function startHotspotWorker(ctx: AppContext, opts: HotspotWorkerOpt
   const replayFrom = t0 - Math.max(...cfg.windowsMin) * 60_000;
   const history = await getHotspotHistory(store, {
     fromMs: t0 - HISTORY_WEEKS * 168 * HOUR_MS,
+    hoursFromMs: t0 - HOURLY_DAYS * 24 * HOUR_MS,
     toMs: replayFrom,
     cellLat: cfg.cellDeg.lat,
     cellLon: cfg.cellDeg.lon,
-    utcOffsetHours: cfg.utcOffsetHours,
   });
   warmDetector(det, history);
   const replay = await getReplayMentions(store, { fromMs: replayFrom, toMs: t0 + HOUR_MS });
@@ -73,7 +80,7 @@ export async function startHotspotWorker(ctx: AppContext, opts: HotspotWorkerOpt
   det.tick(t0);
   const stored = await getAlerts(store, { sinceMs: t0 - 7 * 24 * HOUR_MS });
   await sink(det.adopt(stored));
-  wlog.info('hotspot detector warmed', { historyMentions: history.profile.reduce((s, r) => s + r.n, 0), replayed: replay.length, openAlerts: det.openAlerts().length, ms: now() - t0 });
+  wlog.info('hotspot detector warmed', { historyMentions: history.totals.reduce((s, r) => s + r.n, 0), replayed: replay.length, openAlerts: det.openAlerts().length, ms: now() - t0 });
 
   // Acknowledgements are written by the web process; keep them on our snapshots.
   const unsubscribe = bus.subscribe<HotspotAlert>(SUBJECTS.hotspotAlert, (a) => {
@@ -101,10 +108,25 @@ export async function startHotspotWorker(ctx: AppContext, opts: HotspotWorkerOpt
   }, opts.tickMs ?? TICK_MS);
   timer.unref?.();
 
+  // Complete hours only: the current one is still being written.
+  const topUp = setInterval(() => {
+    ticking = ticking
+      .then(async () => {
+        const t = now();
+        const toMs = Math.floor(t / HOUR_MS) * HOUR_MS;
+        const h = await getHotspotHistory(store, { fromMs: toMs, hoursFromMs: toMs - HOURLY_DAYS * 24 * HOUR_MS, toMs, cellLat: cfg.cellDeg.lat, cellLon: cfg.cellDeg.lon });
+        const changed = topUpDetector(det, h);
+        if (changed) wlog.info('hotspot baselines topped up from the store', { hours: changed });
+      })
+      .catch((e) => wlog.error('hotspot top-up failed', { error: e }));
+  }, opts.topUpMs ?? TOP_UP_MS);
+  topUp.unref?.();
+
   return {
     name: 'hotspot-worker',
     async stop() {
       clearInterval(timer);
+      clearInterval(topUp);
       await sub.drain();
       unsubscribe();
       await ticking;
