@@ -33,6 +33,10 @@ export const CUE = {
   REPEAT: 1 << 27,
   /** words the rules look at as anchors of a neighbour check (топит, дым, раз …) */
   OTHER: 1 << 28,
+  /** water coming in: «течёт с потолка», «капает в квартиру» (checked with its neighbours) */
+  DRIP: 1 << 29,
+  /** somebody got hurt: «упала и сломала руку», «травма» */
+  INJURY: 1 << 30,
 } as const;
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(' '));
@@ -65,6 +69,10 @@ export const SETS = {
   AREA: set('район квартал микрорайон жк'),
   NTH: set('третий пятый десятый'),
   EVERY: set('зиму неделю весну'),
+  /** where a drip turns into a leak into a home */
+  DRIP_TARGET: ['квартир', 'потол', 'комнат', 'стен', 'проводк', 'розетк', 'люстр', 'щиток', 'щитк'],
+  /** «упала сосулька» is a collapse, not an injury */
+  FALLEN_THINGS: ['сосульк', 'глыб', 'кусок', 'куски', 'штукатур', 'дерев', 'ветк', 'снег', 'плит'],
 };
 
 export const startsAny = (w: string, prefixes: readonly string[]): boolean => {
@@ -85,16 +93,16 @@ function computeMask(w: string): number {
   if (pre('запах', 'пахнет', 'пахнуть', 'воняет', 'несет', 'утечк')) m |= CUE.SMELL;
   if (w === 'газом') m |= CUE.GASWORD;
   if (pre('прорвал', 'прорыв', 'лопнул', 'сорвал', 'хлещет', 'фонтаниру')) m |= CUE.BURST;
-  if (pre('затопил', 'затапливает', 'заливает', 'потоп') || one('залил залила залило залили')) m |= CUE.FLOOD;
+  if (pre('затопил', 'затоплен', 'затапливает', 'заливает', 'потоп') || one('залил залила залило залили')) m |= CUE.FLOOD;
   if (pre('искрит', 'искрят', 'замыкани', 'дымит', 'пожар', 'возгорани', 'оголенн') || w === 'искры') m |= CUE.FIRE;
   if (pre('кипятк', 'кипяток')) m |= CUE.BOIL;
   if (pre('обрушени', 'обрушил', 'рухнул', 'рухнет')) m |= CUE.COLLAPSE;
   if (pre('застрял')) m |= CUE.STUCK;
-  if (pre('нечистоты', 'фекали')) m |= CUE.SEWAGE;
+  if (pre('нечистот', 'фекали')) m |= CUE.SEWAGE;
   if (pre('канализаци')) m |= CUE.SEWER;
   if (pre('отоплени') || w === 'тепла') m |= CUE.HEAT_NOUN;
   if (pre('батаре')) m |= CUE.BATTERY;
-  if (one('замерзаем мерзнем мерзнут')) m |= CUE.FREEZE;
+  if (one('замерзаем мерзнем мерзнут холодно дубак колотун')) m |= CUE.FREEZE;
   if (pre('мороз', 'минус') || w === 'холода') m |= CUE.FROST;
   if (one('нет отключили пропал пропала пропали пропало отсутствует перекрыли вырубило отрубили')) m |= CUE.OFF;
   if (pre('ребен', 'ребят', 'дети', 'детей', 'детьми', 'малыш', 'младен', 'грудн', 'новорожден')) m |= CUE.KIDS;
@@ -111,6 +119,8 @@ function computeMask(w: string): number {
   if (w === 'вся' || w === 'всей') m |= CUE.STREET_ALL;
   if (one('опять снова повторно постоянно регулярно')) m |= CUE.REPEAT;
   if (one('топит дым горит падают упала трещина топят после раз каждую впервые')) m |= CUE.OTHER;
+  if (pre('течет', 'текет', 'капает', 'льет', 'льется', 'протека', 'сочится', 'заливае')) m |= CUE.DRIP;
+  if (pre('сломал', 'травм', 'перелом', 'покалеч', 'ушибл', 'госпитализ') || one('упал упала упали поскользнулся поскользнулась')) m |= CUE.INJURY;
   return m;
 }
 

@@ -2,6 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { scoreUrgency } from './urgency.js';
 
 describe('scoreUrgency', () => {
+  it('a leak into a flat and an injured resident are urgent; a fallen icicle is not an injury', () => {
+    const leak = scoreUrgency('С крыши течет прямо в квартиру на 9 этаже, потолок весь мокрый', 'roof');
+    expect(leak.reasons).toContain('течёт в квартиру');
+    expect(leak.urgency).toBeGreaterThan(scoreUrgency('Водосток на крыше оторван', 'roof').urgency);
+    const hurt = scoreUrgency('Тротуар не посыпан, гололед, сегодня упала и сломала руку возле дома', 'snow_ice');
+    expect(hurt.reasons).toContain('пострадали люди');
+    expect(hurt.urgency).toBeGreaterThanOrEqual(0.4);
+    const icicle = scoreUrgency('Вчера упала сосулька у второй парадной', 'snow_ice');
+    expect(icicle.reasons).not.toContain('пострадали люди');
+    expect(scoreUrgency('Кран на кухне капает', 'plumbing_leak').reasons).not.toContain('течёт в квартиру');
+    expect(scoreUrgency('В ванной с потолка капает от соседей', 'plumbing_leak').reasons).toContain('течёт в квартиру');
+    expect(scoreUrgency('Снег лежит во дворе, не убирают', 'yard').urgency).toBe(0);
+    expect(scoreUrgency('В подвале все затоплено нечистотами', 'sewerage').reasons).toEqual(expect.arrayContaining(['затопление', 'нечистоты']));
+    expect(scoreUrgency('В квартире холодно, батареи еле теплые, на улице -20', 'heating').reasons).toContain('нет отопления в мороз');
+    expect(scoreUrgency('Холодно на остановке, нет навеса', 'city_landscaping').reasons).not.toContain('нет отопления');
+  });
+
   it('puts emergencies above routine complaints', () => {
     const gas = scoreUrgency('В подъезде сильно пахнет газом!', 'gas');
     const burst = scoreUrgency('Прорвало трубу в подвале, хлещет кипяток', 'plumbing_leak');

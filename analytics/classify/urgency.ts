@@ -39,6 +39,8 @@ export function scoreUrgencyWords(words: string[], category: Category, text: str
   let boil = false;
   let collapse = false;
   let stuck = false;
+  let leakIn = false;
+  let injury = false;
   let sewage = false;
   let noHeat = false;
   let frost = false;
@@ -68,6 +70,10 @@ export function scoreUrgencyWords(words: string[], category: Category, text: str
       if ((w === 'падают' && next === 'куски') || (w === 'упала' && (next === 'сосулька' || next === 'глыба'))) collapse = true;
       if (w === 'трещина' && next === 'в' && at(i + 2).startsWith('несущ')) collapse = true;
       if (m & Q.STUCK && ((next === 'в' && at(i + 2).startsWith('лифт')) || (at(i - 1).startsWith('лифт') && at(i - 2) === 'в'))) stuck = true;
+      if (m & Q.DRIP && !leakIn) {
+        for (let k = i - 3; k <= i + 4 && !leakIn; k++) if (k !== i && startsAny(at(k), S.DRIP_TARGET)) leakIn = true;
+      }
+      if (m & Q.INJURY && !injury && !startsAny(next, S.FALLEN_THINGS) && !startsAny(at(i - 1), S.FALLEN_THINGS)) injury = true;
       if (m & Q.SEWAGE) sewage = true;
       if (m & Q.SEWER && inSet(next, S.FLOW)) sewage = true;
       // no heating: «нет отопления», «не дали тепла», «не топят», «батареи холодные»
@@ -76,8 +82,9 @@ export function scoreUrgencyWords(words: string[], category: Category, text: str
         if (S.OFF_HEAT.has(p) || ((p === 'дали' || p === 'дают') && at(i - 2) === 'не')) noHeat = true;
       }
       if (w === 'топят' && at(i - 1) === 'не') noHeat = true;
-      if (m & Q.BATTERY && (startsAny(next, S.COLD_ADJ) || at(i - 1) === 'холодные')) noHeat = true;
-      if (m & Q.FREEZE) noHeat = true;
+      if (m & Q.BATTERY && (startsAny(next, S.COLD_ADJ) || at(i - 1) === 'холодные' || next === 'еле' || next === 'чуть')) noHeat = true;
+      // «холодно» means no heat only in a heating complaint (not «холодно на остановке»)
+      if (m & Q.FREEZE && (category === 'heating' || (w !== 'холодно' && w !== 'дубак' && w !== 'колотун'))) noHeat = true;
       if (m & Q.FROST) frost = true;
       if (m & Q.OFF && outage === null) {
         const j = S.HOT_COLD.has(next) ? i + 2 : i + 1;
@@ -126,6 +133,8 @@ export function scoreUrgencyWords(words: string[], category: Category, text: str
   if (boil) hit(0.4, 'кипяток');
   if (collapse) hit(0.45, 'угроза обрушения');
   if (stuck) hit(0.45, 'люди в лифте');
+  if (leakIn && !flood && !burst) hit(0.35, 'течёт в квартиру');
+  if (injury) hit(0.4, 'пострадали люди');
   if (sewage) hit(0.3, 'нечистоты');
   if (noHeat && frost) hit(0.5, 'нет отопления в мороз');
   else if (noHeat) hit(0.3, 'нет отопления');
