@@ -1,17 +1,20 @@
 // Cases worker: every relevant processed mention opens or joins a case routed to
 // the organisation that must act; a scanner announces overdue clocks and closes
 // unanswered confirmations as «не подтверждено». At-least-once: event ids are
-// derived from the mention id, so redelivery appends nothing new.
+// derived from the mention id, so redelivery appends nothing new. Deliveries are
+// grouped into micro-batches (a few queries per batch, not per mention), so the
+// worker keeps up with the processing worker and drains a backfill quickly.
 import type { AppContext, Service } from '../../shared/app/context.js';
 import { PermanentError, RetryableError, type Delivery } from '../../shared/bus/bus.js';
 import type { ProcessedMention } from '../../shared/types/mention.js';
 import { SUBJECTS } from '../../shared/types/subjects.js';
 import { loadCasesConfig } from '../../analytics/cases/load-config.js';
 import type { CasesConfig } from '../../analytics/cases/cases-config.js';
-import { intakeFromProcessed, opensCase } from '../../analytics/cases/intake.js';
+import { intakeFromProcessed, opensCase, type IntakeMention } from '../../analytics/cases/intake.js';
+import { MicroBatcher } from '../../analytics/cases/micro-batch.js';
 import { CaseTransitionError } from '../../analytics/cases/lifecycle.js';
 import { directoryFromRegistry } from '../../analytics/cases/registry-directory.js';
-import { intakeMention, type IntakeDeps } from '../../analytics/queries/cases/intake-mention.js';
+import { intakeMentions, type IntakeDeps, type IntakeResult } from '../../analytics/queries/cases/intake-mention.js';
 import { closeUnconfirmed, scanOverdue } from '../../analytics/queries/cases/scan-cases.js';
 import { getRoutingOverrides } from '../../analytics/queries/cases/get-routing-overrides.js';
 
@@ -22,6 +25,8 @@ export interface CasesWorkerOptions {
   scanIntervalMs?: number;
   config?: CasesConfig;
   now?: () => Date;
+  /** largest micro-batch of mentions (default 1000) */
+  batchSize?: number;
 }
 
 /** Build the dependencies every case writer needs (the worker, the web API, Open311). */
@@ -47,22 +52,29 @@ export async function startCasesWorker(ctx: AppContext, opts: CasesWorkerOptions
   const deps = await caseIntakeDeps(ctx, opts);
   const now = opts.now ?? (() => new Date());
 
+  const batchSize = opts.batchSize ?? 1000;
+  const batcher = new MicroBatcher<IntakeMention, IntakeResult>(
+    async (items) => (await intakeMentions(deps, items)).map((o) => (o.ok ? { ok: true, value: o.result } : o)),
+    { maxItems: batchSize, maxWaitMs: 10 },
+  );
+
   const handle = async (msg: Delivery<ProcessedMention>) => {
     const m = msg.data;
     if (!m || typeof m !== 'object' || typeof m.id !== 'string') throw new PermanentError('invalid processed mention: no id');
     if (!opensCase(m)) return;
     try {
-      await intakeMention(deps, intakeFromProcessed(m));
+      await batcher.add(intakeFromProcessed(m));
     } catch (e) {
       if (e instanceof CaseTransitionError) throw new PermanentError(e.message);
       throw new RetryableError(`case intake failed: ${(e as Error).message}`);
     }
   };
+  // In-flight must exceed a batch several times over: the next batch fills while one is written.
   const sub = await ctx.bus.consume<ProcessedMention>(SUBJECTS.processed, CASES_DURABLE, handle, {
-    maxInFlight: 16,
+    maxInFlight: batchSize * 4,
     maxDeliver: 5,
     retryDelayMs: 2000,
-    ackWaitMs: 30_000,
+    ackWaitMs: 60_000,
   });
 
   let scanning: Promise<void> | undefined;
@@ -86,6 +98,7 @@ export async function startCasesWorker(ctx: AppContext, opts: CasesWorkerOptions
     async stop() {
       clearInterval(timer);
       await sub.drain();
+      await batcher.drain();
       await scanning;
     },
   };

@@ -54,4 +54,19 @@ describe('cases worker', () => {
     expect(seen.map((m) => m.event.type)).toEqual(['opened', 'routed']);
     expect(seen[1].case.orgName).toBe('ООО «ЖКС № 1 Приморского района»');
   });
+
+  it('takes a burst in micro-batches: one case per house and category, every mention once, redelivery adds nothing', async () => {
+    const burst = Array.from({ length: 300 }, (_, i) => mention({ houseId: `spb:b${i % 20}`, category: 'elevator', ts: new Date(Date.parse('2026-11-10T08:00:00Z') + i * 1000).toISOString() }));
+    await Promise.all(burst.map((m) => bus.publish(SUBJECTS.processed, m, { msgId: m.id })));
+    await Promise.all(burst.map((m) => bus.publish(SUBJECTS.processed, m, { msgId: `${m.id}#again` })));
+    const mine = async () => (await getCaseQueue(ts.store, { state: 'all', now: new Date(), limit: 1000 })).items.filter((i) => i.houseId.startsWith('spb:b'));
+    await settle(async () => (await mine()).reduce((n, c) => n + c.mentionCount, 0) >= 300);
+    await new Promise((r) => setTimeout(r, 300));
+    const cases = await mine();
+    expect(cases).toHaveLength(20);
+    expect(cases.map((c) => c.mentionCount)).toEqual(Array(20).fill(15));
+    const events = await getCaseEvents(ts.store, cases[0].id);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.type === 'mention_linked')).toHaveLength(14);
+  });
 });

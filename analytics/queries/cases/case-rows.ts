@@ -7,8 +7,10 @@ export function fromDbTime(s: string): string {
   return s.includes('T') ? new Date(s).toISOString() : `${s.replace(' ', 'T')}Z`;
 }
 /** ISO-8601 → the UTC text form DateTime64 parses on every engine. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export function toDbTime(iso: string | Date): string {
-  const s = (iso instanceof Date ? iso : new Date(iso)).toISOString();
+  // the hot path (every time field of every projection row): skip the Date round trip for canonical ISO text
+  const s = typeof iso === 'string' && CANONICAL_ISO.test(iso) ? iso : (iso instanceof Date ? iso : new Date(iso)).toISOString();
   return `${s.slice(0, 10)} ${s.slice(11, 23)}`;
 }
 const optTime = (s: string | null): string | null => (s ? toDbTime(s) : null);

@@ -1,13 +1,17 @@
-// One complaint into the case workflow: join the open case of the same house
-// and category (or outage area), or open a routed case with both clocks set.
-// Used by the cases worker and by Open311 (which must answer with the id at once).
+// Complaints into the case workflow: each joins the open case of the same house
+// and category (or outage area), or opens a routed case with both clocks set.
+// A batch costs the same few queries as one complaint: find the open cases of
+// the affected houses and areas, load their events, decide in memory
+// (planIntake), append everything in one insert. Used by the cases worker (in
+// micro-batches) and by Open311 (one request, which must answer with the id).
 import type { CasesConfig } from '../../cases/cases-config.js';
-import { caseIdFor, joinDrafts, openDrafts, type IntakeMention } from '../../cases/intake.js';
-import { isOpenState, type CaseView } from '../../cases/lifecycle.js';
-import { areaKey, findCaseToJoin, houseKey } from '../../cases/matching.js';
-import { routeCase, type RoutingDirectory } from '../../cases/routing.js';
-import { appendToCase, withCaseLock, type CaseDeps } from './case-commands.js';
-import { findOpenCases } from './find-open-case.js';
+import type { IntakeMention } from '../../cases/intake.js';
+import { casesToLoad, planIntake, type IntakeOutcome } from '../../cases/intake-plan.js';
+import type { CaseView } from '../../cases/lifecycle.js';
+import { areaKey } from '../../cases/matching.js';
+import type { RoutingDirectory } from '../../cases/routing.js';
+import { commitCases, loadCases, withCaseLock, withCaseLocks, type CaseDeps } from './case-commands.js';
+import { findOpenCasesOf } from './find-open-case.js';
 import { linkMentions } from './link-mentions.js';
 
 export interface IntakeDeps extends CaseDeps {
@@ -21,29 +25,43 @@ export interface IntakeResult {
   joined: boolean;
 }
 
-export async function intakeMention(deps: IntakeDeps, m: IntakeMention, actor = 'system'): Promise<IntakeResult> {
-  // One matcher at a time per area (or house): two neighbours reporting the same
-  // outage at once must not both open a case.
-  const lockKey = `match:${areaKey(m) ?? houseKey(m) ?? m.id}`;
-  const result = await withCaseLock(lockKey, async (): Promise<IntakeResult> => {
-    const candidates = await findOpenCases(deps.store, { houseId: m.houseId, category: m.category, areaKey: areaKey(m) });
-    const target = findCaseToJoin(m, candidates);
-    if (target) {
-      const joined = await appendToCase(deps, target.id, (view) => (view && isOpenState(view.state) ? joinDrafts(view, m, actor) : []));
-      if (joined.view && (isOpenState(joined.view.state) || joined.view.mentionIds.includes(m.id))) {
-        return { caseId: target.id, view: joined.view, joined: true };
-      }
-    }
-    const caseId = caseIdFor(m.id);
-    const route = routeCase({ category: m.category, houseId: m.houseId, district: m.district, houseOrgId: m.houseOrgId }, deps.config.routing, deps.directory);
-    const opened = await appendToCase(deps, caseId, (view) =>
-      view ? [] : openDrafts(m, route, { table: deps.config.deadlines, calendar: deps.config.calendar }, actor),
-    );
-    return { caseId, view: opened.view!, joined: false };
+export type BatchOutcome = { ok: true; result: IntakeResult } | { ok: false; error: Error };
+
+/**
+ * Intake of a batch, in order. One batch at a time per process: two neighbours
+ * reporting the same outage in two batches must not both open a case. A storage
+ * failure rejects the whole batch (nothing is acknowledged; redelivery is safe);
+ * a complaint the rules refuse gets its own error outcome.
+ */
+export async function intakeMentions(deps: IntakeDeps, mentions: readonly IntakeMention[], actor = 'system'): Promise<BatchOutcome[]> {
+  if (mentions.length === 0) return [];
+  return withCaseLock('intake', async () => {
+    const open = await findOpenCasesOf(deps.store, {
+      houseIds: mentions.map((m) => m.houseId ?? ''),
+      areaKeys: mentions.map((m) => areaKey(m) ?? ''),
+    });
+    const ids = casesToLoad(mentions, open);
+    const { plan, now } = await withCaseLocks(ids, async () => {
+      const now = deps.now?.() ?? new Date();
+      const loaded = await loadCases(deps.store, ids);
+      const plan = planIntake(mentions, open, loaded, {
+        routing: deps.config.routing, deadlines: { table: deps.config.deadlines, calendar: deps.config.calendar }, directory: deps.directory, now, actor,
+      });
+      await commitCases(deps, plan.appended, plan.cases.values(), now);
+      return { plan, now };
+    });
+    const links = plan.outcomes.flatMap((o: IntakeOutcome, i) => {
+      if (!o.ok) return [];
+      const m = mentions[i];
+      return [{ caseId: o.caseId, mentionId: m.id, linkedAt: now.toISOString(), mentionTs: m.ts, source: m.source, channel: m.channel, text: m.text, url: m.url, houseId: m.houseId ?? '', excluded: false }];
+    });
+    await linkMentions(deps.store, links);
+    return plan.outcomes.map((o): BatchOutcome => (o.ok ? { ok: true, result: { caseId: o.caseId, joined: o.joined, view: plan.cases.get(o.caseId)!.view! } } : o));
   });
-  const now = (deps.now?.() ?? new Date()).toISOString();
-  await linkMentions(deps.store, [
-    { caseId: result.caseId, mentionId: m.id, linkedAt: now, mentionTs: m.ts, source: m.source, channel: m.channel, text: m.text, url: m.url, houseId: m.houseId ?? '', excluded: false },
-  ]);
-  return result;
+}
+
+export async function intakeMention(deps: IntakeDeps, m: IntakeMention, actor = 'system'): Promise<IntakeResult> {
+  const [o] = await intakeMentions(deps, [m], actor);
+  if (!o.ok) throw o.error;
+  return o.result;
 }
