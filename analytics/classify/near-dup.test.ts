@@ -44,4 +44,14 @@ describe('NearDuplicateIndex', () => {
     expect(similarity(a, b)).toBeGreaterThan(0.8);
     expect(similarity(a, c)).toBeLessThan(0.2);
   });
+  it('keeps grouping a text reposted thousands of times without scanning every copy', () => {
+    const idx = new NearDuplicateIndex();
+    const first = idx.check('c0', ORIGINAL, 0);
+    let grouped = 0;
+    for (let i = 1; i <= 5000; i++) if (idx.check(`c${i}`, `${ORIGINAL} #${i}`, i * 1000) === first) grouped++;
+    expect(grouped).toBe(5000);
+    // bounded buckets: at most 16 per bucket are compared, not every earlier copy
+    expect(idx.comparisons).toBeLessThanOrEqual(5000 * 16 * 16);
+    expect(idx.comparisons / 5000).toBeLessThan(300);
+  });
 });

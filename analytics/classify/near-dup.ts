@@ -10,6 +10,12 @@ const ROWS = K / BANDS;
 const SHINGLE = 5;
 /** Texts with fewer shingles than this are too short to tell a copy from a coincidence. */
 const MIN_SHINGLES = 20;
+/**
+ * Entries kept per LSH bucket. A text reposted thousands of times (spam, a copied
+ * announcement) would otherwise make every check scan all its copies; the newest few
+ * copies represent the group as well as all of them.
+ */
+const MAX_BUCKET = 16;
 
 // fixed odd multipliers and offsets: the same text always gets the same signature
 const A = new Uint32Array(K);
@@ -71,6 +77,8 @@ export class NearDuplicateIndex {
   private readonly bands = new Map<string, Entry[]>();
   private readonly queue: Entry[] = [];
   private head = 0;
+  /** signature comparisons made so far (the cost of `check`, for tests and metrics) */
+  comparisons = 0;
 
   constructor(opts: { windowMs?: number; threshold?: number } = {}) {
     this.windowMs = opts.windowMs ?? 3 * 24 * 3600 * 1000;
@@ -91,6 +99,7 @@ export class NearDuplicateIndex {
         if (seen.has(e)) continue;
         seen.add(e);
         if (Math.abs(tsMs - e.ts) > this.windowMs) continue;
+        this.comparisons++;
         if (similarity(sig, e.sig) < this.threshold) continue;
         if (!best || e.ts < best.ts) best = e;
       }
@@ -98,8 +107,11 @@ export class NearDuplicateIndex {
     const entry: Entry = { id, group: best ? best.group : id, ts: tsMs, sig, keys };
     for (const k of keys) {
       const list = this.bands.get(k);
-      if (list) list.push(entry);
-      else this.bands.set(k, [entry]);
+      if (!list) this.bands.set(k, [entry]);
+      else {
+        list.push(entry);
+        if (list.length > MAX_BUCKET) list.shift();
+      }
     }
     this.queue.push(entry);
     return entry.group;
