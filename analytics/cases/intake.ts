@@ -7,7 +7,7 @@ import type { Calendar } from './calendar.js';
 import { computeDeadlines, type DeadlineTable } from './deadlines.js';
 import type { CaseView } from './lifecycle.js';
 import { areaKey, type MatchInput } from './matching.js';
-import type { NoRoute, RouteDecision } from './routing.js';
+import type { NoRoute, RouteDecision, RoutingDirectory } from './routing.js';
 import type { EventDraft } from '../queries/cases/case-commands.js';
 
 /** What a case needs to know about a complaint, whatever the channel. */
@@ -33,6 +33,16 @@ export function intakeFromProcessed(m: ProcessedMention): IntakeMention {
     houseId: m.houseId, district: m.district, street: m.address?.street ?? null,
     address: m.address ? `${m.address.street}, ${m.address.house}` : '', lat: m.lat, lon: m.lon, houseOrgId: m.organisation?.id ?? null,
   };
+}
+
+/**
+ * Fill in the district from the street when processing found a street but no
+ * house: the case then shows its district, joins its area and routes there.
+ */
+export function withKnownDistrict(m: IntakeMention, dir: RoutingDirectory): IntakeMention {
+  if (m.district || !m.street || !dir.districtOfStreet) return m;
+  const district = dir.districtOfStreet(m.street);
+  return district ? { ...m, district } : m;
 }
 
 /** A complaint the case workflow takes: relevant and with a real category. */

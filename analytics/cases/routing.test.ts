@@ -34,8 +34,30 @@ describe('routing', () => {
   });
   it('returns no organisation, with a reason, when it cannot route', () => {
     expect(routeCase({ category: 'heating', houseId: null, district: null, houseOrgId: null }, table, dir)).toMatchObject({ orgId: null, reason: expect.stringContaining('дом не определён') });
-    expect(routeCase({ ...input, houseOrgId: 'org:gone', category: 'heating' }, table, dir).orgId).toBeNull();
     expect(routeCase({ ...input, district: 'Курортный район', category: 'roads' }, table, dir).orgId).toBeNull();
+    expect(routeCase({ ...input, district: 'Курортный район', houseId: null, category: 'elevator' }, table, dir)).toMatchObject({ orgId: null, reason: expect.stringContaining('Курортный') });
+  });
+  it('falls back to the district administration when the house or its УК is unknown but the district is', () => {
+    expect(routeCase({ ...input, houseId: null, houseOrgId: null, category: 'elevator' }, table, dir)).toMatchObject({ orgId: 'org:adm', reason: expect.stringContaining('дом не определён') });
+    expect(routeCase({ ...input, houseOrgId: 'org:gone', category: 'heating' }, table, dir)).toMatchObject({ orgId: 'org:adm', reason: expect.stringContaining('нет управляющей') });
+    expect(routeCase({ ...input, category: 'electricity' }, { ...table, byCategory: { electricity: 'supplier' } }, dir)).toMatchObject({ orgId: 'org:adm' });
+  });
+  it('finds the district of a street that lies in one district only', async () => {
+    const { directoryFromRegistry } = await import('./registry-directory.js');
+    const { withKnownDistrict } = await import('./intake.js');
+    const houses = [
+      ...Array(8).fill({ street: 'Савушкина', streetType: 'ул.', district: 'Приморский район' }),
+      { street: 'Савушкина', streetType: 'ул.', district: 'Выборгский район' },
+      { street: 'Садовая', streetType: 'ул.', district: 'Центральный район' },
+      { street: 'Садовая', streetType: 'ул.', district: 'Адмиралтейский район' },
+    ];
+    const d = directoryFromRegistry({ orgs, org: dir.org, houses });
+    expect(d.districtOfStreet!('ул. Савушкина')).toBe('Приморский район');
+    expect(d.districtOfStreet!('савушкина')).toBe('Приморский район');
+    expect(d.districtOfStreet!('ул. Садовая')).toBeNull();
+    const m = { id: 'x', source: 'vk', channel: '', text: '', ts: '', url: '', address: 'ул. Савушкина, ', lat: null, lon: null, houseOrgId: null, category: 'roads', houseId: null, district: null, street: 'ул. Савушкина' };
+    expect(withKnownDistrict(m, d).district).toBe('Приморский район');
+    expect(routeCase({ ...withKnownDistrict(m, d), houseOrgId: null }, table, d)).toMatchObject({ orgId: 'org:adm' });
   });
 });
 

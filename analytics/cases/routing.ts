@@ -2,7 +2,10 @@
 // category → organisation kind, then overrides per district and per house.
 // The house's УК (or ТСЖ) for house-level categories, the district
 // administration for city territory, the resource supplier for supply outages.
-// Pure: the registry is reached through a small directory interface.
+// When the house or its УК is unknown, a case whose district is known goes to
+// the district administration (it oversees the УК of its territory and can
+// find the house), not to «не распределено»; only a complaint with no place at
+// all stays there. Pure: the registry is reached through a small directory interface.
 import { LABELS, type OrgKind } from '../../shared/types/taxonomy.js';
 
 export interface RoutingOverride {
@@ -34,6 +37,8 @@ export interface DirectoryOrg {
 export interface RoutingDirectory {
   org(id: string): DirectoryOrg | undefined;
   orgs: readonly DirectoryOrg[];
+  /** the one district a street (as «ул. Варшавская» or «Варшавская») lies in; null when unknown or in several */
+  districtOfStreet?(street: string): string | null;
 }
 
 export interface RouteInput {
@@ -101,19 +106,24 @@ export function routeCase(input: RouteInput, table: RoutingTable, dir: RoutingDi
   }
 
   const kind = kindFor(table, input.category);
+  const toDistrict = (why: string): RouteDecision | NoRoute => {
+    if (!input.district) return { orgId: null, reason: `${why}; район тоже не определён — нужен адрес` };
+    const r = found(findDistrictAdmin(table, dir, input.district), `${why} — направлено в администрацию района для уточнения`);
+    return r ?? { orgId: null, reason: `${why}; нет администрации для района «${input.district}» в реестре` };
+  };
   if (kind === 'uk' || kind === 'hoa') {
-    if (!input.houseId) return { orgId: null, reason: 'дом не определён — нельзя найти управляющую организацию' };
+    if (!input.houseId) return toDistrict('дом не определён — нельзя найти управляющую организацию');
     const r = found(input.houseOrgId ? dir.org(input.houseOrgId) : undefined, 'управляющая организация дома по реестру');
-    return r ?? { orgId: null, reason: 'в реестре у дома нет управляющей организации' };
+    return r ?? toDistrict('в реестре у дома нет управляющей организации');
   }
   if (kind === 'supplier') {
     const id = table.suppliers[input.category];
     const r = found(id ? resolveOrgRef(dir, id, 'supplier') ?? resolveOrgRef(dir, id) : undefined, 'ресурсоснабжающая организация по категории');
-    return r ?? { orgId: null, reason: 'в таблице маршрутизации нет поставщика для этой категории' };
+    return r ?? toDistrict('в таблице маршрутизации нет поставщика для этой категории');
   }
   if (kind === 'city') {
     const r = found(table.cityOrgId ? resolveOrgRef(dir, table.cityOrgId) : undefined, 'городская служба');
-    return r ?? { orgId: null, reason: 'городская служба не задана в таблице маршрутизации' };
+    return r ?? toDistrict('городская служба не задана в таблице маршрутизации');
   }
   if (!input.district) return { orgId: null, reason: 'район не определён — нельзя найти администрацию района' };
   const r = found(findDistrictAdmin(table, dir, input.district), 'администрация района (городская территория)');

@@ -60,8 +60,8 @@ describe('case intake on chDB', () => {
     expect(Date.parse(roof.view.resolutionDue) - Date.parse(roof.view.openedAt)).toBe(86_400_000);
   });
 
-  it('puts an unroutable complaint into «не распределено» and lets an operator reroute it with a reason', async () => {
-    const u = await intakeMention(deps, intakeFromProcessed(mention({ category: 'elevator', houseId: null, address: null, organisation: null })));
+  it('puts a complaint with no place at all into «не распределено» and lets an operator reroute it with a reason', async () => {
+    const u = await intakeMention(deps, intakeFromProcessed(mention({ category: 'elevator', houseId: null, address: null, organisation: null, district: null })));
     expect(u.view.state).toBe('new');
     expect(u.view.unroutable).toBe(true);
     const r = await appendToCase(deps, u.caseId, () => [{ type: 'rerouted', actor: 'operator:Петрова', orgId: 'org:uk2', comment: 'адрес уточнён по телефону', payload: { orgName: 'ООО «УК Северная»' } }]);

@@ -5,7 +5,7 @@
 // (planIntake), append everything in one insert. Used by the cases worker (in
 // micro-batches) and by Open311 (one request, which must answer with the id).
 import type { CasesConfig } from '../../cases/cases-config.js';
-import type { IntakeMention } from '../../cases/intake.js';
+import { withKnownDistrict, type IntakeMention } from '../../cases/intake.js';
 import { casesToLoad, planIntake, type IntakeOutcome } from '../../cases/intake-plan.js';
 import type { CaseView } from '../../cases/lifecycle.js';
 import { areaKey } from '../../cases/matching.js';
@@ -33,8 +33,9 @@ export type BatchOutcome = { ok: true; result: IntakeResult } | { ok: false; err
  * failure rejects the whole batch (nothing is acknowledged; redelivery is safe);
  * a complaint the rules refuse gets its own error outcome.
  */
-export async function intakeMentions(deps: IntakeDeps, mentions: readonly IntakeMention[], actor = 'system'): Promise<BatchOutcome[]> {
-  if (mentions.length === 0) return [];
+export async function intakeMentions(deps: IntakeDeps, given: readonly IntakeMention[], actor = 'system'): Promise<BatchOutcome[]> {
+  if (given.length === 0) return [];
+  const mentions = given.map((m) => withKnownDistrict(m, deps.directory));
   return withCaseLock('intake', async () => {
     const open = await findOpenCasesOf(deps.store, {
       houseIds: mentions.map((m) => m.houseId ?? ''),
