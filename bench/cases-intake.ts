@@ -15,6 +15,7 @@ import { silentLogger } from '../shared/log/logger.js';
 import { SUBJECTS } from '../shared/types/subjects.js';
 import type { ProcessedMention } from '../shared/types/mention.js';
 import type { House } from '../shared/types/registry.js';
+import type { Category } from '../shared/types/taxonomy.js';
 import { loadRegistry } from '../analytics/registry/load.js';
 import { prng } from '../analytics/cases/synthetic.js';
 import { intakeFromProcessed } from '../analytics/cases/intake.js';
@@ -27,7 +28,7 @@ const { flags } = parseFlags(process.argv.slice(2));
 const N = Number(flags.n ?? 20_000);
 const BASELINE = Number(flags.baseline ?? 600);
 const BATCH = Number(flags.batch ?? 1000);
-const CATEGORIES = ['heating', 'heating', 'heating', 'hot_water', 'cold_water', 'elevator', 'garbage', 'yard', 'snow_ice', 'roof', 'billing', 'uk_conduct', 'electricity', 'sewerage', 'roads'];
+const CATEGORIES: Category[] = ['heating', 'heating', 'heating', 'hot_water', 'cold_water', 'elevator', 'garbage', 'yard', 'snow_ice', 'roof', 'billing', 'uk_conduct', 'electricity', 'sewerage', 'roads'];
 
 function mentions(houses: House[], reg: Awaited<ReturnType<typeof loadRegistry>>, n: number, tag: string, seed: number): ProcessedMention[] {
   const rnd = prng(seed);
