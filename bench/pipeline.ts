@@ -13,9 +13,20 @@ import { silentLogger } from '../shared/log/logger.js';
 import { toMentionRow } from '../analytics/rows/mention-row.js';
 import { startNatsServer } from '../tests/helpers/nats-server.js';
 import { tempStore } from '../tests/helpers/temp-store.js';
-import { models, publishAll, sampleMentions, startPipeline, countRows, waitFor } from '../tests/integration/pipeline-harness.js';
+import { models, publishAll, startPipeline, countRows, waitFor } from '../tests/integration/pipeline-harness.js';
 import { startWeb } from '../web/server.js';
-import type { ProcessedMention } from '../shared/types/mention.js';
+import type { ProcessedMention, RawMention } from '../shared/types/mention.js';
+import { generateMentions } from '../ingest/sources/demo/generator.js';
+import { demoHouses } from '../ingest/sources/demo/demo.source.js';
+
+/** Realistic resident texts from the demo generator (varied categories, addresses, lengths). */
+async function demoStream(n: number, prefix: string): Promise<RawMention[]> {
+  const { registry } = await models();
+  const end = new Date();
+  return [
+    ...generateMentions({ houses: demoHouses(registry.houses), seed: 42, start: new Date(end.getTime() - 7 * 86_400_000), end, ratePerMin: 200, idPrefix: `${prefix}-`, limit: n }),
+  ];
+}
 
 const { flags } = parseFlags(process.argv.slice(2));
 const N = Number(flags.n ?? 40_000);
@@ -26,7 +37,7 @@ const BATCH = 2000;
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 async function rawInsertRate(store: Store): Promise<number> {
-  const rows = sampleMentions(N, 'raw').map((m, i) =>
+  const rows = (await demoStream(N, 'raw')).map((m, i) =>
     toMentionRow({
       ...m,
       authorHash: '',
@@ -55,7 +66,7 @@ async function rawInsertRate(store: Store): Promise<number> {
 async function pipelineRate(bus: Bus, store: Store, prefix: string): Promise<number> {
   const p = await startPipeline(bus, store, { BATCH_SIZE: String(BATCH), BATCH_MS: '200' });
   const before = (await countRows(store)).ids;
-  const mentions = sampleMentions(N, prefix);
+  const mentions = await demoStream(N, prefix);
   const t0 = performance.now();
   await publishAll(bus, mentions);
   await waitFor(async () => (await countRows(store)).ids >= before + N, 600_000, 'pipeline drain');
@@ -81,7 +92,7 @@ async function endToEndDelay(store: Store): Promise<number[]> {
   });
   await new Promise<void>((r) => socket.on('connect', () => r()));
   const total = RATE * SECONDS;
-  const mentions = sampleMentions(total, 'e2e');
+  const mentions = await demoStream(total, 'e2e');
   const t0 = performance.now();
   for (let i = 0; i < total; i++) {
     const due = t0 + (i * 1000) / RATE;
@@ -108,7 +119,7 @@ async function main() {
     console.log(`raw chDB insert (batches of ${BATCH}):        ${fmt(raw)} rows/s  (baseline)`);
     const mem = await pipelineRate(createMemoryBus(), t.store, 'mem');
     console.log(`pipeline, in-process bus + chDB:            ${fmt(mem)} mentions/s  (${(mem / raw).toFixed(2)} × raw insert)`);
-    const nats = await startNatsServer();
+    const nats = flags['skip-nats'] ? null : await startNatsServer();
     if (nats) {
       const bus = await createNatsBus({ url: nats.url });
       const r = await pipelineRate(bus, t.store, 'nats');
@@ -116,6 +127,7 @@ async function main() {
       await nats.stop();
       console.log(`pipeline, NATS JetStream + chDB:            ${fmt(r)} mentions/s  (${(r / raw).toFixed(2)} × raw insert)`);
     } else console.log('pipeline, NATS JetStream: skipped (nats-server not installed)');
+    if (flags['skip-e2e']) return;
     const d = await endToEndDelay(t.store);
     console.log(
       `end-to-end publish → Socket.IO at ${RATE}/s for ${SECONDS}s: received ${d.length}/${RATE * SECONDS}, ` +

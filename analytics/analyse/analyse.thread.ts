@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { loadRegistry } from '../registry/load.js';
 import { loadClassifier } from '../classify/index.js';
 import { analyse } from './analyse.js';
+import { minhash } from '../classify/near-dup.js';
 import type { AnalyseInput } from './analyser.js';
 
 const port = parentPort!;
@@ -10,7 +11,10 @@ try {
   const deps = { registry: await loadRegistry(), classifier: loadClassifier() };
   port.on('message', (msg: { seq: number; items: AnalyseInput[] }) => {
     try {
-      port.postMessage({ seq: msg.seq, results: msg.items.map((m) => analyse(m, deps)) });
+      const results = msg.items.map((m) => analyse(m, deps));
+      // Near-duplicate signatures are computed here; the shared index lives on the main thread.
+      const sigs = msg.items.map((m, i) => (results[i]!.relevant ? minhash(m.text) : null));
+      port.postMessage({ seq: msg.seq, results, sigs });
     } catch (e) {
       port.postMessage({ seq: msg.seq, error: (e as Error).message });
     }

@@ -23,7 +23,7 @@ export function inlineAnalyser(deps: AnalyseDeps): Analyser {
 }
 
 interface Pending {
-  resolve: (a: Analysis) => void;
+  resolve: (a: Analysis & { sig?: Uint32Array | null }) => void;
   reject: (e: Error) => void;
 }
 
@@ -52,12 +52,12 @@ export async function threadAnalyser(opts: { threads: number; batch?: number; ne
   let scheduled = false;
 
   for (const w of workers) {
-    w.on('message', (msg: { seq: number; results?: Analysis[]; error?: string }) => {
+    w.on('message', (msg: { seq: number; results?: Analysis[]; sigs?: (Uint32Array | null)[]; error?: string }) => {
       const ps = pending.get(msg.seq);
       if (!ps) return;
       pending.delete(msg.seq);
       if (msg.error || !msg.results) ps.forEach((p) => p.reject(new Error(msg.error ?? 'analysis thread failed')));
-      else ps.forEach((p, i) => p.resolve(msg.results![i]!));
+      else ps.forEach((p, i) => p.resolve({ ...msg.results![i]!, sig: msg.sigs?.[i] ?? null }));
     });
     w.on('error', (e) => {
       for (const ps of pending.values()) ps.forEach((p) => p.reject(e));
@@ -78,16 +78,16 @@ export async function threadAnalyser(opts: { threads: number; batch?: number; ne
   return {
     kind: 'threads',
     analyse(m) {
-      return new Promise<Analysis>((resolve, reject) => {
+      return new Promise<Analysis & { sig?: Uint32Array | null }>((resolve, reject) => {
         queue.push({ m: { id: m.id, text: m.text, ts: m.ts, lat: m.lat, lon: m.lon }, p: { resolve, reject } });
         if (queue.length >= batchMax) flush();
         else if (!scheduled) {
           scheduled = true;
           setImmediate(flush);
         }
-      }).then((a) => {
+      }).then(({ sig, ...a }) => {
         if (!opts.nearDup || !a.relevant) return a;
-        const g = opts.nearDup.check(m.id, m.text, Date.parse(m.ts));
+        const g = opts.nearDup.checkSignature(m.id, sig ?? null, Date.parse(m.ts));
         return { ...a, dupGroup: g === m.id ? '' : g };
       });
     },

@@ -15,7 +15,7 @@ const MIN_SHINGLES = 20;
  * announcement) would otherwise make every check scan all its copies; the newest few
  * copies represent the group as well as all of them.
  */
-const MAX_BUCKET = 16;
+const MAX_BUCKET = 8;
 
 // fixed odd multipliers and offsets: the same text always gets the same signature
 const A = new Uint32Array(K);
@@ -68,13 +68,24 @@ interface Entry {
   group: string;
   ts: number;
   sig: Uint32Array;
-  keys: string[];
+  keys: number[];
+}
+
+/** One number per LSH band: a hash of the band's rows (collisions only cost a comparison). */
+function bandKeys(sig: Uint32Array): number[] {
+  const keys = new Array<number>(BANDS);
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = Math.imul(h ^ sig[r], 0x01000193);
+    keys[b] = (h >>> 0) * BANDS + b;
+  }
+  return keys;
 }
 
 export class NearDuplicateIndex {
   private readonly windowMs: number;
   private readonly threshold: number;
-  private readonly bands = new Map<string, Entry[]>();
+  private readonly bands = new Map<number, Entry[]>();
   private readonly queue: Entry[] = [];
   private head = 0;
   /** signature comparisons made so far (the cost of `check`, for tests and metrics) */
@@ -87,21 +98,29 @@ export class NearDuplicateIndex {
 
   /** Returns the group id: the id of the earliest near-identical text seen within the window, or `id` if new. */
   check(id: string, text: string, tsMs: number): string {
+    return this.checkSignature(id, minhash(text), tsMs);
+  }
+
+  /**
+   * Same as `check` with the signature computed elsewhere (e.g. in an analysis thread,
+   * so the shared index costs the event loop only the lookup).
+   */
+  checkSignature(id: string, sig: Uint32Array | null, tsMs: number): string {
     this.evict(tsMs);
-    const sig = minhash(text);
     if (!sig) return id;
-    const keys: string[] = [];
-    for (let b = 0; b < BANDS; b++) keys.push(b + ':' + Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(','));
+    const keys = bandKeys(sig);
+    // The first similar entry decides: every member of a group carries the group's id.
     let best: Entry | null = null;
     const seen = new Set<Entry>();
-    for (const k of keys) {
+    scan: for (const k of keys) {
       for (const e of this.bands.get(k) ?? []) {
         if (seen.has(e)) continue;
         seen.add(e);
         if (Math.abs(tsMs - e.ts) > this.windowMs) continue;
         this.comparisons++;
         if (similarity(sig, e.sig) < this.threshold) continue;
-        if (!best || e.ts < best.ts) best = e;
+        best = e;
+        break scan;
       }
     }
     const entry: Entry = { id, group: best ? best.group : id, ts: tsMs, sig, keys };
