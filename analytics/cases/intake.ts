@@ -86,10 +86,11 @@ export function openDrafts(
       firstResponseDue: d.firstResponseDue.toISOString(), resolutionDue: d.resolutionDue.toISOString(), basis: d.rule.basis,
     },
   };
+  // routing is automatic and immediate: it happens at the complaint's time, also when a backlog is replayed
   const next: EventDraft =
     route.orgId === null
-      ? { id: `${caseId}:unroutable`, type: 'unroutable', actor, comment: route.reason }
-      : { id: `${caseId}:routed`, type: 'routed', actor, orgId: route.orgId, comment: route.reason, payload: { orgName: route.orgName, orgKind: route.orgKind } };
+      ? { id: `${caseId}:unroutable`, type: 'unroutable', actor, at: m.ts, comment: route.reason }
+      : { id: `${caseId}:routed`, type: 'routed', actor, at: m.ts, orgId: route.orgId, comment: route.reason, payload: { orgName: route.orgName, orgKind: route.orgKind } };
   return [opened, next];
 }
 
