@@ -13,6 +13,7 @@ import { parseCsvObjects } from './registry/csv.js';
 import { houseFromRow, type RawHouse } from './registry/houses.js';
 import { configuredSuppliers, districtAdministration } from './registry/defaults.js';
 import { commonStems } from './registry/common-stems.js';
+import { choosePoints, findOutliers, type Relocation } from './registry/outliers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
@@ -53,6 +54,8 @@ function main() {
 
   // houses, de-duplicated by normalised address (the registry lists «(дубль 1)» copies)
   const byAddress = new Map<string, RawHouse>();
+  // every point the duplicates of an address have: the one agreeing with the neighbours is kept
+  const pointsByAddress = new Map<string, [number, number][]>();
   for (const src of SOURCES) {
     const records = parseCsvObjects(readFileSync(path.join(shared, src.file), 'utf8'));
     rows[src.region] = records.length;
@@ -63,6 +66,11 @@ function main() {
         continue;
       }
       if (r.ok.coordsDropped) bump(notes, `${src.region}:coords_out_of_bbox_set_null`);
+      if (r.ok.house.lat !== null && r.ok.house.lon !== null) {
+        const pts = pointsByAddress.get(r.ok.addressKey) ?? [];
+        pts.push([r.ok.house.lat, r.ok.house.lon]);
+        pointsByAddress.set(r.ok.addressKey, pts);
+      }
       const prev = byAddress.get(r.ok.addressKey);
       if (prev) {
         bump(skipped, `${src.region}:duplicate_address`);
@@ -73,6 +81,7 @@ function main() {
     }
   }
   const raw = [...byAddress.values()].sort((a, b) => (a.house.id < b.house.id ? -1 : a.house.id > b.house.id ? 1 : 0));
+  const relocated = fixPoints(raw, pointsByAddress, notes);
 
   // organisations
   const spellingCounts = new Map<string, number>();
@@ -122,9 +131,38 @@ function main() {
     commonStems: common.length,
     skipped: sortedObject(skipped),
     notes: sortedObject(notes),
+    relocated,
   };
   writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
+}
+
+/**
+ * Points: among duplicates of an address, the one agreeing with the neighbouring numbers; then a
+ * point far from every neighbouring number (a geocoding error) moves to the neighbours' median.
+ * Before the districts are assigned, so that they follow the corrected point.
+ */
+function fixPoints(raw: RawHouse[], pointsByAddress: Map<string, [number, number][]>, notes: Record<string, number>): Relocation[] {
+  const alternatives = new Map<string, [number, number][]>();
+  for (const r of raw) {
+    const pts = (pointsByAddress.get(r.addressKey) ?? []).filter(([la, lo]) => la !== r.house.lat || lo !== r.house.lon);
+    if (pts.length) alternatives.set(r.house.id, pts);
+  }
+  const houses = raw.map((r) => r.house);
+  const byId = new Map(houses.map((h) => [h.id, h]));
+  for (const [id, [lat, lon]] of choosePoints(houses, alternatives)) {
+    const h = byId.get(id)!;
+    h.lat = lat;
+    h.lon = lon;
+    bump(notes, `${h.region}:duplicate_point_chosen_by_neighbours`);
+  }
+  const moves = findOutliers(houses);
+  for (const m of moves) {
+    const h = byId.get(m.id)!;
+    [h.lat, h.lon] = m.to;
+    bump(notes, `${h.region}:coords_far_from_neighbours_moved`);
+  }
+  return moves;
 }
 
 main();

@@ -2,7 +2,7 @@
 // gold coordinates) and on the project's own set of texts without a house address.
 // Prints: recall@100 m, precision@100 m, false houses on no-address texts, and a held-out check
 // on the portal's training petitions (scripts/registry/eval-petitions.ts). Usage:
-//   npx tsx scripts/eval-address.ts [--verbose]
+//   npx tsx scripts/eval-address.ts [--verbose] [--neighbours=off|'{"maxSpanM":150,"maxNumberGap":6}']
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,12 +14,15 @@ import { evalPetitions } from './registry/eval-petitions.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
 const verbose = process.argv.includes('--verbose');
+// --neighbours=off, or JSON NeighbourOptions: to measure the fallback against the resolver without it
+const nbArg = process.argv.find((a) => a.startsWith('--neighbours='))?.slice('--neighbours='.length);
+const options = nbArg === undefined ? {} : { neighbours: nbArg === 'off' ? null : JSON.parse(nbArg) };
 
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : 'n/a');
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const reg = await loadRegistry();
+  const reg = await loadRegistry(undefined, options);
   const loadMs = performance.now() - t0;
   const rows = parseCsvObjects(readFileSync(path.join(shared, 'data/train/spb_address_dev.csv'), 'utf8'));
   let returned = 0;

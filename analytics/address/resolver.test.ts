@@ -36,6 +36,13 @@ const H = {
   flotOblast: house('Новое Девяткино', 'ул.', 'Флотская', '10', 60.06, 30.47, 'lenoblast'),
   primorsk: house('Приморск', 'ул.', 'Ленина', '12', 60.36, 28.61, 'lenoblast'),
   okhta: house(SPB, 'пр-кт.', 'Большеохтинский', '11 к. 1', 59.95, 30.41),
+  // Моховая: 45 and 49 about 60 m apart, 47 missing; 51 is the end of what the registry lists
+  mokh45: house(SPB, 'ул.', 'Моховая', '45 лит. А', 59.9400, 30.3450),
+  mokh49: house(SPB, 'ул.', 'Моховая', '49', 59.9405, 30.3452),
+  mokh51: house(SPB, 'ул.', 'Моховая', '51', 59.9407, 30.3453),
+  // Длинная: 10 and 14 are 600 m apart: 12 could be anywhere between
+  dl10: house(SPB, 'ул.', 'Длинная', '10', 59.90, 30.30),
+  dl14: house(SPB, 'ул.', 'Длинная', '14', 59.905, 30.305),
 };
 const resolver = createResolver(Object.values(H), { commonStems: ['парадн', 'подъезд', 'этаж', 'двор'] });
 const r = (t: string, hint?: Parameters<typeof resolver.resolve>[1]) => resolver.resolve(t, hint);
@@ -106,6 +113,29 @@ describe('resolver: ambiguity and hints', () => {
   it('does not place a house in the oblast without anything pointing there', () => {
     expect(r('Александровская 88 к 2').house).toBeNull();
     expect(r('Всеволожск, Александровская 88 к 2').house?.id).toBe(H.vsev.id);
+  });
+});
+
+describe('resolver: a number the registry lacks (neighbour-number fallback)', () => {
+  it('returns the nearer-numbered neighbour, marked approximate, when both neighbours are close', () => {
+    const res = r('Граффити на фасаде по адресу ул. Моховая, 47');
+    expect(res.house?.id).toBe(H.mokh45.id);
+    expect(res.approximate).toBe(true);
+    expect(res.address?.house).toBe('47');
+    expect(res.confidence).toBeLessThan(r('ул. Моховая, 49').confidence);
+    expect(r('ул. Моховая, 49').approximate).toBeUndefined();
+  });
+
+  it('does not guess past the last listed number, across a wide gap, or for a корпус', () => {
+    expect(r('ул. Моховая, 53').house).toBeNull();
+    expect(r('ул. Длинная, 12').house).toBeNull();
+    expect(r('ул. Длинная, 12').street?.name).toBe('Длинная');
+    expect(r('ул. Моховая, 47 к. 2').house).toBeNull();
+  });
+
+  it('can be turned off', () => {
+    const plain = createResolver(Object.values(H), { neighbours: null });
+    expect(plain.resolve('ул. Моховая, 47').house).toBeNull();
   });
 });
 

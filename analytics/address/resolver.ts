@@ -8,6 +8,7 @@ import { buildGazetteer, type Gazetteer, type Street } from './gazetteer.js';
 import { findStreets, type StreetMatch } from './matcher.js';
 import { addressCue, mentionedDistricts, mentionedLocalities, qualifierCue, type Mentions } from './context.js';
 import { narrow, type Candidate, type ResolveHint } from './narrow.js';
+import { DEFAULT_NEIGHBOUR_OPTIONS, neighbourHouse, type NeighbourOptions } from './neighbours.js';
 
 export interface Resolution {
   /** the house; when `ambiguous`, the preferred candidate (default locality) or null */
@@ -46,6 +47,8 @@ export interface ResolverOptions {
   defaultRegion?: House['region'];
   /** stems frequent in residents' texts (assets/registry/common-stems.txt.gz) */
   commonStems?: readonly string[];
+  /** the neighbour-number fallback (`approximate` results); null turns it off */
+  neighbours?: NeighbourOptions | null;
 }
 
 export const NO_ADDRESS: Resolution = Object.freeze({ house: null, street: null, address: null, span: null, confidence: 0, ambiguous: false, candidates: [] }) as Resolution;
@@ -53,7 +56,7 @@ export const NO_ADDRESS: Resolution = Object.freeze({ house: null, street: null,
 
 export function createResolver(houses: readonly House[], options: ResolverOptions = {}): Resolver {
   const g = buildGazetteer(houses, options.commonStems ?? []);
-  const opts = { defaultLocality: 'Санкт-Петербург', defaultRegion: 'spb' as const, clusterM: 150, minConfidence: 0.5, maxChars: 4000, commonStems: [], ...options };
+  const opts = { defaultLocality: 'Санкт-Петербург', defaultRegion: 'spb' as const, clusterM: 150, minConfidence: 0.5, maxChars: 4000, commonStems: [], neighbours: DEFAULT_NEIGHBOUR_OPTIONS, ...options };
   return { resolve: (text, hint) => resolveWith(g, opts, text, hint) };
 }
 
@@ -158,10 +161,16 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
     const fit = numberFit(m.number, ih.hn);
     if (fit > 0) cands.push({ street, ih, fit });
   }
-  if (cands.length === 0) return streetOnly(confidence * 0.6);
+  const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
+  if (cands.length === 0) {
+    const street = opts.neighbours && !m.partial && !m.fuzzy ? certainStreet(streets, localities, ctx.hint, opts) : null;
+    const nb = street ? neighbourHouse(street, m.number, opts.neighbours!) : null;
+    const conf = confidence - APPROXIMATE_PENALTY + (m.marker ? 0.05 : 0);
+    if (!street || !nb || conf < opts.minConfidence) return streetOnly(confidence * 0.6);
+    return { house: nb.ih.house, street: { name: street.name, type: street.rawType }, address: { street: `${street.rawType} ${street.name}`.trim(), house: formatNumber(m.number), raw }, span, confidence: round(Math.min(1, conf)), ambiguous: false, candidates: [], approximate: true };
+  }
   if (cands.some((c) => c.fit >= 2)) cands = cands.filter((c) => c.fit >= 2);
   let ambiguous = false;
-  const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
   const defaultHasStreet = streets.some((s) => s.locality === opts.defaultLocality);
   const narrowed = narrow(cands, { localities, districts: ctx.districts, hint: ctx.hint, defaultLocality: opts.defaultLocality, defaultRegion: opts.defaultRegion, defaultHasStreet });
   const bestFit = Math.max(...narrowed.cands.map((c) => c.fit));
@@ -188,6 +197,25 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
     ambiguous,
     candidates: ambiguous ? [...new Set([...cands, ...narrowed.others].map((c) => c.ih.house.id))].sort() : [],
   };
+}
+
+/** How much less sure a neighbour-number house is than an exact one. */
+const APPROXIMATE_PENALTY = 0.25;
+
+/**
+ * The one street a name means, when nothing is left to guess: the settlement the text names, the
+ * caller's hint, or the default city (a lone namesake elsewhere in the default region too, as for
+ * exact numbers). Null when several fit.
+ */
+function certainStreet(streets: Street[], localities: Mentions, hint: ResolveHint, opts: Opts): Street | null {
+  const one = (list: Street[]) => (list.length === 1 ? list[0] : null);
+  const named = streets.filter((s) => localities.has(s.locality));
+  if (named.length) return one(named);
+  if ([...localities.keys()].some((l) => l !== opts.defaultLocality)) return null;
+  if (hint.locality) return one(streets.filter((s) => s.locality.toLowerCase() === hint.locality!.toLowerCase()));
+  const city = streets.filter((s) => s.locality === opts.defaultLocality);
+  if (city.length) return one(city);
+  return streets.length === 1 && streets[0].region === opts.defaultRegion ? streets[0] : null;
 }
 
 function preferStreet(streets: Street[], ctx: Ctx, opts: Opts): Street {
