@@ -65,7 +65,11 @@ export function confirmVia(source: string): 'source' | 'operator' {
   return REPLYABLE.has(source) ? 'source' : 'operator';
 }
 
-const excerpt = (t: string, n = 140) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+/** The first n characters (code points: an emoji is never cut in half, which a JSON insert refuses). */
+export function excerpt(t: string, n = 140): string {
+  const cps = Array.from(t);
+  return cps.length > n ? `${cps.slice(0, n - 1).join('')}…` : t;
+}
 
 export function openDrafts(
   m: IntakeMention,

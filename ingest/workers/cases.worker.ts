@@ -53,8 +53,27 @@ export async function startCasesWorker(ctx: AppContext, opts: CasesWorkerOptions
   const now = opts.now ?? (() => new Date());
 
   const batchSize = opts.batchSize ?? 1000;
+  const intake = async (items: IntakeMention[]) => (await intakeMentions(deps, items)).map((o) => (o.ok ? { ok: true as const, value: o.result } : o));
   const batcher = new MicroBatcher<IntakeMention, IntakeResult>(
-    async (items) => (await intakeMentions(deps, items)).map((o) => (o.ok ? { ok: true, value: o.result } : o)),
+    async (items) => {
+      try {
+        return await intake(items);
+      } catch (e) {
+        if (items.length === 1) throw e;
+        // One bad complaint must not hold back the rest of its batch: one by one,
+        // each gets its own outcome (a store that is down fails them all anyway).
+        log.warn('case intake batch failed, taking its mentions one by one', { mentions: items.length, error: e });
+        const out = [];
+        for (const m of items) {
+          try {
+            out.push(...(await intake([m])));
+          } catch (err) {
+            out.push({ ok: false as const, error: err as Error });
+          }
+        }
+        return out;
+      }
+    },
     { maxItems: batchSize, maxWaitMs: 10 },
   );
 

@@ -69,4 +69,15 @@ describe('cases worker', () => {
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.filter((e) => e.type === 'mention_linked')).toHaveLength(14);
   });
+
+  it('takes a complaint whose title would cut an emoji in half, beside others in the same batch', async () => {
+    const emoji = mention({ houseId: 'spb:e1', category: 'roof', text: `${'а'.repeat(138)}😱😱 течёт крыша` });
+    const others = [1, 2, 3].map((i) => mention({ houseId: `spb:e${i + 1}`, category: 'roof' }));
+    await Promise.all([emoji, ...others].map((m) => bus.publish(SUBJECTS.processed, m, { msgId: m.id })));
+    const mine = async () => (await getCaseQueue(ts.store, { state: 'all', now: new Date(), limit: 1000 })).items.filter((i) => /^spb:e\d$/.test(i.houseId));
+    await settle(async () => (await mine()).length >= 4);
+    const cases = await mine();
+    expect(cases).toHaveLength(4);
+    expect(cases.find((c) => c.houseId === 'spb:e1')!.title).toBe(`${'а'.repeat(138)}😱…`);
+  });
 });
