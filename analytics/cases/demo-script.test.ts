@@ -65,4 +65,14 @@ describe('demo operator script', () => {
     expect(sig(play(7, 200))).toBe(sig(runs.slice(0, 200)));
     expect(sig(play(8, 200))).not.toBe(sig(runs.slice(0, 200)));
   });
+
+  it('has the headquarters ask for the address of most complaints with no place, and nothing more', () => {
+    const base = { state: 'new' as const, category: 'heating', orgKind: '', unroutable: true, answered: false, openedAt: '2026-11-10T00:00:00.000Z', firstResponseDue: '2026-11-10T00:10:00.000Z', resolutionDue: '2026-11-10T16:00:00.000Z', reopenCount: 0, anchor: '2026-11-10T00:00:00.000Z' };
+    const acts = Array.from({ length: 400 }, (_, i) => nextDemoAction({ ...base, id: `u${i}` }, 1));
+    const replies = acts.filter((a) => a?.type === 'replied');
+    expect(replies.length / acts.length).toBeGreaterThan(0.6);
+    expect(replies.length / acts.length).toBeLessThan(0.9);
+    expect(acts.every((a) => !a || (a.type === 'replied' && a.actor.includes('ЦУР')))).toBe(true);
+    expect(nextDemoAction({ ...base, id: 'u1', answered: true }, 1)).toBeNull();
+  });
 });

@@ -3,7 +3,8 @@
 // first-response norm, many are resolved, residents confirm most resolutions,
 // some reject them (the case reopens), some never answer (the scanner closes
 // those as «не подтверждено» after the configured wait), and some cases are
-// left to run overdue. Deterministic: every choice is drawn from a hash of the
+// left to run overdue; the headquarters asks the authors of complaints with no
+// address where they are. Deterministic: every choice is drawn from a hash of the
 // seed, the case id, its reopen round and its state. Pure.
 import type { CaseEventType, CaseState } from './lifecycle.js';
 import { prng } from './synthetic.js';
@@ -18,12 +19,14 @@ export interface DemoCase {
   firstResponseDue: string;
   resolutionDue: string;
   reopenCount: number;
+  /** somebody answered already (first response given) */
+  answered: boolean;
   /** when the case entered its current state (the event that put it there) */
   anchor: string;
 }
 
 export interface DemoAction {
-  type: Extract<CaseEventType, 'accepted' | 'resolved' | 'confirmed' | 'rejected' | 'closed'>;
+  type: Extract<CaseEventType, 'accepted' | 'replied' | 'resolved' | 'confirmed' | 'rejected' | 'closed'>;
   at: string;
   actor: string;
   comment: string;
@@ -39,6 +42,7 @@ export const DEMO_ACTORS = {
   district_admin: 'оператор: Специалист администрации района (демо)',
   supplier: 'оператор: Диспетчер ресурсоснабжающей организации (демо)',
   city: 'оператор: Городская служба (демо)',
+  hq: 'оператор: Оператор ЦУР (демо)',
   resident: 'житель (демо)',
 } as const;
 
@@ -78,7 +82,6 @@ export function actorFor(orgKind: string, role: 'accept' | 'resolve' = 'accept')
 
 /** The next scripted action of a demo case, or null when nobody will act (yet or ever). */
 export function nextDemoAction(c: DemoCase, seed: number): DemoAction | null {
-  if (c.unroutable || !c.orgKind) return null; // «не распределено» waits for a real operator
   const rnd = prng(hash32(`${seed}:${c.id}:${c.reopenCount}:${c.state}`));
   const u = (a: number, b: number) => a + (b - a) * rnd();
   const anchor = Date.parse(c.anchor);
@@ -88,6 +91,11 @@ export function nextDemoAction(c: DemoCase, seed: number): DemoAction | null {
   const resWindow = Math.max(30 * M, Date.parse(c.resolutionDue) - opened);
   const pick = (xs: readonly string[]) => xs[Math.floor(rnd() * xs.length)];
 
+  if (c.unroutable || !c.orgKind) {
+    // «не распределено»: the headquarters' operator asks the resident where it is; routing it stays a person's job
+    if (c.state !== 'new' || c.answered || rnd() < 0.25) return null;
+    return { type: 'replied', at: at(frWindow * u(0.3, 1.5)), actor: DEMO_ACTORS.hq, comment: 'Здравствуйте! Уточните, пожалуйста, адрес дома — передадим обращение ответственной организации.' };
+  }
   switch (c.state) {
     case 'routed':
     case 'reopened': {

@@ -31,7 +31,7 @@ export function intakeFromProcessed(m: ProcessedMention): IntakeMention {
   return {
     id: m.id, source: m.source, channel: m.channel, text: m.text, ts: m.ts, url: m.url, category: m.category,
     houseId: m.houseId, district: m.district, street: m.address?.street ?? null,
-    address: m.address ? `${m.address.street}, ${m.address.house}` : '', lat: m.lat, lon: m.lon, houseOrgId: m.organisation?.id ?? null,
+    address: m.address ? [m.address.street, m.address.house].filter(Boolean).join(', ') : '', lat: m.lat, lon: m.lon, houseOrgId: m.organisation?.id ?? null,
   };
 }
 
@@ -101,15 +101,18 @@ export function openDrafts(
 /** Events that add a complaint to an open case; a new complaint on a "resolved" case means it is not. */
 export function joinDrafts(view: CaseView, m: IntakeMention, actor = 'system'): EventDraft[] {
   if (view.mentionIds.includes(m.id)) return [];
+  // at the complaint's time (a replayed backlog keeps its history coherent), never before the case's last move
+  const at = m.ts > view.lastEventAt ? m.ts : view.lastEventAt;
   const linked: EventDraft = {
     id: `${view.id}:linked:${m.id}`,
     type: 'mention_linked',
     actor,
+    at,
     payload: { mentionId: m.id, mentionTs: m.ts, source: m.source, houseId: m.houseId ?? '' },
   };
   if (view.state !== 'resolved') return [linked];
   return [
     linked,
-    { id: `${view.id}:reopened:${m.id}`, type: 'reopened', actor, comment: `Новая жалоба после отметки о решении: «${excerpt(m.text, 200)}»` },
+    { id: `${view.id}:reopened:${m.id}`, type: 'reopened', actor, at, comment: `Новая жалоба после отметки о решении: «${excerpt(m.text, 200)}»` },
   ];
 }

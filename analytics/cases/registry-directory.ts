@@ -12,12 +12,14 @@ interface RegistryLike {
   houses?: readonly { street: string; streetType: string; district: string | null; locality?: string }[];
 }
 
+const CITY = 'Санкт-Петербург';
 const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 
 /**
  * street (normalised, with and without type) → its district: the one its houses
  * lie in, or the one with at least 80 % of them (a long street that only touches
  * a neighbour); null when the street is split between districts or towns.
+ * Streets of the city proper win over their namesakes elsewhere.
  */
 export function streetDistricts(houses: RegistryLike['houses'] = []): Map<string, string | null> {
   const counts = new Map<string, Map<string, number>>();
@@ -27,8 +29,13 @@ export function streetDistricts(houses: RegistryLike['houses'] = []): Map<string
     if (!c) counts.set(key, (c = new Map()));
     c.set(district, (c.get(district) ?? 0) + 1);
   };
+  // A street of the city proper is meant over its namesakes in the oblast's towns
+  // (residents of «Мой Кировский» write «Краснопутиловская», not the town's one).
+  const cityKeys = new Set<string>();
+  for (const h of houses) if (h.locality === CITY && h.district && h.street) cityKeys.add(norm(h.street));
   for (const h of houses) {
     if (!h.district || !h.street) continue;
+    if (h.locality !== CITY && cityKeys.has(norm(h.street))) continue;
     add(norm(`${h.streetType} ${h.street}`), h.district);
     add(norm(h.street), h.district);
   }

@@ -46,8 +46,9 @@ describe('routing', () => {
     const { directoryFromRegistry } = await import('./registry-directory.js');
     const { withKnownDistrict } = await import('./intake.js');
     const houses = [
-      ...Array(8).fill({ street: 'Савушкина', streetType: 'ул.', district: 'Приморский район' }),
-      { street: 'Савушкина', streetType: 'ул.', district: 'Выборгский район' },
+      ...Array(8).fill({ street: 'Савушкина', streetType: 'ул.', district: 'Приморский район', locality: 'Санкт-Петербург' }),
+      { street: 'Савушкина', streetType: 'ул.', district: 'Выборгский район', locality: 'Санкт-Петербург' },
+      ...Array(9).fill({ street: 'Савушкина', streetType: 'ул.', district: 'Всеволожский район', locality: 'Кудрово' }),
       { street: 'Садовая', streetType: 'ул.', district: 'Центральный район' },
       { street: 'Садовая', streetType: 'ул.', district: 'Адмиралтейский район' },
     ];

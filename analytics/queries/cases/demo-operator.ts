@@ -21,10 +21,11 @@ const ACTIVE: CaseState[] = ['routed', 'accepted', 'resolved', 'confirmed', 'reo
  */
 export async function getDueDemoCases(store: Store, now: Date, seed: number, source = 'demo'): Promise<string[]> {
   const rows = await store.query<Record<string, string | null>>(
-    `SELECT id, state, category, org_kind, opened_at, routed_at, accepted_at, resolved_at, confirmed_at,
+    `SELECT id, state, category, org_kind, unroutable, opened_at, first_response_at, routed_at, accepted_at, resolved_at, confirmed_at,
             first_response_due, resolution_due, reopen_count, last_event_at
      FROM cases FINAL
-     WHERE source = {source:String} AND unroutable = 0 AND state IN {states:Array(String)}`,
+     WHERE source = {source:String}
+       AND ((unroutable = 0 AND state IN {states:Array(String)}) OR (unroutable = 1 AND state = 'new' AND first_response_at IS NULL))`,
     { source, states: ACTIVE },
   );
   const due: { id: string; at: string }[] = [];
@@ -33,13 +34,14 @@ export async function getDueDemoCases(store: Store, now: Date, seed: number, sou
     const state = r.state as CaseState;
     const reopenCount = Number(r.reopen_count);
     const anchor =
-      state === 'routed' ? t('routed_at') ?? t('opened_at')
+      state === 'routed' || state === 'new' ? t('routed_at') ?? t('opened_at')
       : state === 'accepted' ? (reopenCount === 0 ? t('accepted_at') : t('last_event_at'))
       : state === 'resolved' ? t('resolved_at')
       : state === 'confirmed' ? t('confirmed_at')
       : t('last_event_at');
     const a = nextDemoAction({
-      id: String(r.id), state, category: String(r.category), orgKind: String(r.org_kind), unroutable: false, openedAt: t('opened_at')!,
+      id: String(r.id), state, category: String(r.category), orgKind: String(r.org_kind), unroutable: Number(r.unroutable) === 1,
+      answered: !!r.first_response_at, openedAt: t('opened_at')!,
       firstResponseDue: t('first_response_due')!, resolutionDue: t('resolution_due')!, reopenCount, anchor: anchor ?? t('opened_at')!,
     }, seed);
     if (a && Date.parse(a.at) <= now.getTime()) due.push({ id: String(r.id), at: a.at });
@@ -51,7 +53,7 @@ export function demoCaseOf(v: CaseView, events: readonly CaseEvent[]): DemoCase 
   let anchor = v.openedAt;
   for (const e of events) if (ANCHOR_EVENTS.has(e.type) && e.at > anchor) anchor = e.at;
   return {
-    id: v.id, state: v.state, category: v.category, orgKind: v.orgKind, unroutable: v.unroutable, openedAt: v.openedAt,
+    id: v.id, state: v.state, category: v.category, orgKind: v.orgKind, unroutable: v.unroutable, answered: !!v.firstResponseAt, openedAt: v.openedAt,
     firstResponseDue: v.firstResponseDue, resolutionDue: v.resolutionDue, reopenCount: v.reopenCount, anchor,
   };
 }

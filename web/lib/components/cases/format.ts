@@ -50,6 +50,17 @@ export function eventLabel(type: string): string {
   return EVENT_NAMES_RU[type as CaseEventType] ?? type;
 }
 
+/** "5 мин назад", "3 ч 20 мин назад" within a day, then the date and time. */
+export function formatAgo(iso: string | null, now: number): string {
+  if (!iso) return '—';
+  const ago = now - Date.parse(iso);
+  if (ago < 60_000) return 'только что';
+  return ago < 86_400_000 ? `${formatSpan(ago)} назад` : formatDateTime(iso);
+}
+
+/** 21663 → "21 663" */
+export const formatCount = (n: number) => n.toLocaleString('ru-RU');
+
 const DT = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' });
 export function formatDateTime(iso: string | null): string {
   return iso ? DT.format(new Date(iso)) : '—';
