@@ -8,11 +8,13 @@ import { startDemoSource } from '../../ingest/sources/demo/demo.source.js';
 import { startWeb } from '../../web/server.js';
 import { startCasesWorker } from '../../ingest/workers/cases.worker.js';
 import { startHotspotWorker } from '../../ingest/workers/hotspots.worker.js';
+import { startDemoOperator } from '../../ingest/workers/demo-operator.js';
 
 export const SERVICES: [role: Role, starters: StartService[]][] = [
   ['worker', [startDeadLetterWorker, startProcessWorker]],
   ['cases', [startCasesWorker]],
   ['hotspots', [(ctx) => startHotspotWorker(ctx)]],
-  ['sources', [startDemoSource]],
+  // The demo operator plays organisations and residents on demo cases (only with DEMO=on).
+  ['sources', [(ctx) => startDemoOperator(ctx), startDemoSource]],
   ['web', [startWeb]],
 ];
