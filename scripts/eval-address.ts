@@ -76,6 +76,8 @@ async function main(): Promise<void> {
   const wrong = p.returned - p.within;
   console.log(`held-out petitions with a building address (${p.texts}; most texts do not repeat it): given a house ${pct(p.returned, p.texts)} (${p.returned}), the petition's building (within 100 m) ${pct(p.within, p.returned)}; a wrong house for ${pct(wrong, p.texts)} of texts (${wrong})`);
   console.log(`  approximate: ${p.approximate.returned}, within 100 m ${pct(p.approximate.within, p.approximate.returned)}`);
+  const a = p.addresses;
+  console.log(`held-out: the portal's own addresses of ${a.n} distinct buildings of those petitions: given a house ${pct(a.returned, a.n)}, within 100 m ${pct(a.within, a.returned)}; approximate ${a.approximate.returned}, within 100 m ${pct(a.approximate.within, a.approximate.returned)}`);
 }
 
 main();

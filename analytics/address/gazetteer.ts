@@ -62,9 +62,13 @@ export interface Gazetteer {
   stemFrequency: Map<string, number>;
   /** stems frequent in residents' texts («парадн», «двор»): never typos, and alone they need a street type */
   common: Set<string>;
+  /** long name stems (≥ FUZZY2_MIN_LENGTH letters) by first letter: two typos are tolerated on them */
+  longStems: Map<string, string[]>;
 }
 
 export const FUZZY_MIN_LENGTH = 6;
+/** from this length on a stem may carry two typos («Коменланиский» for «Комендантский») */
+export const FUZZY2_MIN_LENGTH = 9;
 
 interface ParsedName {
   words: string[];
@@ -137,7 +141,7 @@ export function buildGazetteer(houses: readonly House[], commonStems: readonly s
     const lw = parseStreetName(s.locality).words;
     if (lw.length) localityNames.set(s.locality, localityName(s.locality));
   }
-  const g: Gazetteer = { entries: [...entriesByKey.values()], byWord: new Map(), byOrdinalKind: new Map(), fuzzy: new Map(), localities: new Map(), districts: new Map(), stemFrequency: new Map(), common: new Set(commonStems) };
+  const g: Gazetteer = { entries: [...entriesByKey.values()], byWord: new Map(), byOrdinalKind: new Map(), fuzzy: new Map(), localities: new Map(), districts: new Map(), stemFrequency: new Map(), common: new Set(commonStems), longStems: new Map() };
   for (const e of g.entries) {
     if (e.words.length === 0) {
       for (const kind of new Set(e.streets.map((s) => s.kind))) {
@@ -155,6 +159,11 @@ export function buildGazetteer(houses: readonly House[], commonStems: readonly s
   }
   for (const w of g.byWord.keys()) {
     if (w.length < FUZZY_MIN_LENGTH || /\d/.test(w)) continue;
+    if (w.length >= FUZZY2_MIN_LENGTH) {
+      const list = g.longStems.get(w[0]);
+      if (list) list.push(w);
+      else g.longStems.set(w[0], [w]);
+    }
     for (const d of deletions(w)) {
       const list = g.fuzzy.get(d);
       if (list) list.push(w);
@@ -192,4 +201,31 @@ export function withinOneEdit(a: string, b: string): boolean {
   while (i < la && i < lb && a[i] === b[i]) i++;
   if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Damerau-Levenshtein distance (optimal string alignment) when it is at most `max`, else max + 1.
+ * Rows stop early once every cell exceeds `max`.
+ */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
+  let cur = new Array<number>(lb + 1).fill(0);
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= lb; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return Math.min(prev[lb], max + 1);
 }

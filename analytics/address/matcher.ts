@@ -1,7 +1,7 @@
 // Finds street names in a token stream and the house number written next to them.
 import type { Token } from './normalise.js';
 import { EMPTY_NUMBER, type HouseNumber } from './house-number.js';
-import { FUZZY_MIN_LENGTH, deletions, withinOneEdit, type Gazetteer, type NameEntry } from './gazetteer.js';
+import { FUZZY2_MIN_LENGTH, FUZZY_MIN_LENGTH, boundedEditDistance, deletions, withinOneEdit, type Gazetteer, type NameEntry } from './gazetteer.js';
 import {
   CONNECTORS_BEFORE_STREET, HOUSE_MARKERS, KORPUS_WORDS, LITERA_WORDS, NAME_ABBREVIATIONS, STROENIE_WORDS, TEXT_TYPES,
   isUnitWord, type StreetKind,
@@ -57,10 +57,11 @@ function typeAfter(tokens: Token[], i: number): [StreetKind | null, number] {
   return [k, isPunct(tokens[i + 2], '.') ? i + 2 : i + 1];
 }
 
-const lookupCache = new WeakMap<Gazetteer, Map<string, { stem: string; fuzzy: boolean }[]>>();
-const LOOKUP_CACHE_MAX = 100_000;
+/** a candidate stem of a text word; `twoTypos`: two edits away, trusted only with more evidence */
+type Lookup = { stem: string; fuzzy: boolean; twoTypos?: boolean }[];
 
-type Lookup = { stem: string; fuzzy: boolean }[];
+const lookupCache = new WeakMap<Gazetteer, Map<string, Lookup>>();
+const LOOKUP_CACHE_MAX = 100_000;
 
 function lookupCacheOf(g: Gazetteer): Map<string, Lookup> {
   let cache = lookupCache.get(g);
@@ -78,8 +79,8 @@ function lookupStems(g: Gazetteer, cache: Map<string, Lookup>, s: string): Looku
   return out;
 }
 
-function computeLookup(g: Gazetteer, s: string): { stem: string; fuzzy: boolean }[] {
-  const out: { stem: string; fuzzy: boolean }[] = [];
+function computeLookup(g: Gazetteer, s: string): Lookup {
+  const out: Lookup = [];
   if (g.byWord.has(s)) out.push({ stem: s, fuzzy: false });
   // colloquial «-ка» names: «по Гражданке», «на Пискарёвке» for Гражданский, Пискарёвский пр.
   if (s.length >= FUZZY_MIN_LENGTH && s.endsWith('к') && !s.endsWith('ск')) {
@@ -99,7 +100,24 @@ function computeLookup(g: Gazetteer, s: string): { stem: string; fuzzy: boolean 
     if (g.byWord.has(d)) add(d);
     for (const w of g.fuzzy.get(d) ?? []) add(w);
   }
+  if (out.length === 0 && s.length >= FUZZY2_MIN_LENGTH) {
+    const two = twoTypos(g, s);
+    if (two) out.push({ stem: two, fuzzy: true, twoTypos: true });
+  }
   return out;
+}
+
+/** The one long name stem two typos away from `s` (a swap counts as one); null when none or several. */
+function twoTypos(g: Gazetteer, s: string): string | null {
+  let found: string | null = null;
+  // the first letter is rarely the typo, and keeps the scan to a few dozen stems
+  for (const w of g.longStems.get(s[0]) ?? []) {
+    if (Math.abs(w.length - s.length) > 2 || (g.stemFrequency.get(w) ?? 0) > 3) continue;
+    if (boundedEditDistance(s, w, 2) > 2) continue;
+    if (found !== null) return null;
+    found = w;
+  }
+  return found;
 }
 
 export function findStreets(tokens: Token[], g: Gazetteer, original: string): StreetMatch[] {
@@ -117,11 +135,17 @@ export function findStreets(tokens: Token[], g: Gazetteer, original: string): St
     const t = tokens[i];
     if (t.kind === 'word') {
       if (t.text.length < 3) continue;
-      for (const { stem } of lookupStems(g, cache, t.stem))
+      for (const { stem, twoTypos } of lookupStems(g, cache, t.stem)) {
+        // two typos: only a name written as one (capitalised inside a sentence) with a house number
+        // after it; on 54k petitions ordinary words («архитектурного» → Архитектора) fill the rest
+        if (twoTypos && !capitalisedInside(tokens, i, original)) continue;
         for (const { entry, pos } of g.byWord.get(stem) ?? []) {
           const m = alignName(tokens, i, entry, pos, g.common);
-          if (m) push(complete(tokens, m, original));
+          if (!m) continue;
+          const full = complete(tokens, m, original);
+          if (!twoTypos || full.number) push(full);
         }
+      }
     } else if (t.kind === 'num' && (t.ordinal || TEXT_TYPES.has(tokens[i + 1]?.text ?? ''))) {
       // «7-я линия», «7 линия В.О.», «линия 7-я»
       const [kindAfter] = typeAfter(tokens, i);
@@ -243,6 +267,14 @@ function complete(tokens: Token[], m: StreetMatch, original: string): StreetMatc
     }
   }
   return m;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '\n', '"', '«', '(', ':']);
+/** Capitalised and not a sentence's first word: written as a name. */
+export function capitalisedInside(tokens: Token[], i: number, original: string): boolean {
+  const c = original.charCodeAt(tokens[i].start);
+  const prev = tokens[i - 1];
+  return c >= 0x410 && c <= 0x42f && prev !== undefined && !(prev.kind === 'punct' && SENTENCE_END.has(prev.text));
 }
 
 /** «В.О.», «ВО», «П.С.» after a street; a lower-case «во» is the preposition («во дворе»). */

@@ -19,7 +19,7 @@ export interface NeighbourOptions {
   oneSided?: boolean;
 }
 
-export const DEFAULT_NEIGHBOUR_OPTIONS: NeighbourOptions = { maxSpanM: 150, maxNumberGap: 6 };
+export const DEFAULT_NEIGHBOUR_OPTIONS: NeighbourOptions = { maxSpanM: 120, maxNumberGap: 4 };
 
 export interface Neighbour {
   /** the registry house standing in for the named one */

@@ -82,6 +82,13 @@ describe('resolver: texts with a house', () => {
     expect(res.confidence).toBeGreaterThan(0.5);
   });
 
+  it('tolerates two typos in a long name written as a name, with a house number', () => {
+    expect(r('Граффити у дома Просвищенея 87 к.1').house?.id).toBe(H.prosv.id);
+    // not at the start of a sentence in lower case, and not without a number
+    expect(r('просвищенея 87 к.1').house).toBeNull();
+    expect(r('Граффити на Просвищенея').street).toBeNull();
+  });
+
   it('returns the span of the address in the text', () => {
     const text = 'Жалоба: Невский пр., д. 28, лифт';
     const res = r(text);

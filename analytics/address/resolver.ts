@@ -5,7 +5,7 @@ import { distanceM } from '../geo/geo.js';
 import { tokenize, type Token } from './normalise.js';
 import { formatNumber, numberFit } from './house-number.js';
 import { buildGazetteer, type Gazetteer, type Street } from './gazetteer.js';
-import { findStreets, type StreetMatch } from './matcher.js';
+import { capitalisedInside, findStreets, type StreetMatch } from './matcher.js';
 import { addressCue, mentionedDistricts, mentionedLocalities, qualifierCue, type Mentions } from './context.js';
 import { narrow, type Candidate, type ResolveHint } from './narrow.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, neighbourHouse, type NeighbourOptions } from './neighbours.js';
@@ -236,12 +236,7 @@ function near(a: House, b: House, m: number): boolean {
   return distanceM(a.lat, a.lon, b.lat, b.lon) <= m;
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', '\n', '"', '«', '(', ':']);
 /** Capitalised inside a sentence: a name («по адресу Невский 166»), not a sentence's first word («Парадная 3 …»). */
-function properName(tokens: Token[], i: number, text: string): boolean {
-  const c = text.charCodeAt(tokens[i].start);
-  const prev = tokens[i - 1];
-  return c >= 0x410 && c <= 0x42f && prev !== undefined && !(prev.kind === 'punct' && SENTENCE_END.has(prev.text));
-}
+const properName = capitalisedInside;
 
 const round = (x: number) => Math.round(x * 100) / 100;

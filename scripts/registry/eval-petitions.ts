@@ -21,17 +21,36 @@ export interface PetitionFigures {
   returned: number;
   within: number;
   approximate: { returned: number; within: number };
+  /** the portal's own address of each distinct building («г.Санкт-Петербург, Моховая улица, дом 47, литера А») */
+  addresses: { n: number; returned: number; within: number; approximate: { returned: number; within: number } };
 }
 
 export async function evalPetitions(print = showMisses, registry?: Registry): Promise<PetitionFigures> {
   const reg = registry ?? (await loadRegistry());
   const rows = parseCsvObjects(readFileSync(path.join(shared, 'data/train/spb_petitions_train.csv'), 'utf8'));
-  const f: PetitionFigures = { texts: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 } };
+  const f: PetitionFigures = { texts: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 }, addresses: { n: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 } } };
+  const seen = new Set<string>();
   for (const row of rows) {
     const lat = Number(row.lat);
     const lon = Number(row.lon);
     // rows without a building address carry a point on a street or in a yard, not a house
     if (!row.text || !row.full_address || !Number.isFinite(lat) || !Number.isFinite(lon) || !lat) continue;
+    if (!seen.has(row.full_address)) {
+      seen.add(row.full_address);
+      const a = f.addresses;
+      a.n++;
+      const ra = reg.resolver.resolve(row.full_address);
+      const h = ra.house;
+      if (h) {
+        const ok = h.lat !== null && h.lon !== null && distanceM(h.lat, h.lon, lat, lon) <= 100;
+        a.returned++;
+        if (ok) a.within++;
+        if (ra.approximate) {
+          a.approximate.returned++;
+          if (ok) a.approximate.within++;
+        }
+      }
+    }
     f.texts++;
     const r = reg.resolver.resolve(row.text);
     const h = r.house;
@@ -53,4 +72,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + '%' : 'n/a');
   console.log(`petitions: ${f.texts} texts, given a house ${pct(f.returned, f.texts)} (${f.returned}); within 100 m of the petition's building ${pct(f.within, f.returned)} (${f.within}/${f.returned})`);
   console.log(`  approximate (neighbour-number) houses: ${f.approximate.returned}, within 100 m ${pct(f.approximate.within, f.approximate.returned)}`);
+  const a = f.addresses;
+  console.log(`the portal's addresses of ${a.n} distinct buildings: given a house ${pct(a.returned, a.n)}, within 100 m ${pct(a.within, a.returned)}; approximate ${a.approximate.returned}, within 100 m ${pct(a.approximate.within, a.approximate.returned)}`);
 }

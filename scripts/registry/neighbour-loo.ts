@@ -17,6 +17,7 @@ const variants: [string, NeighbourOptions][] = [
   ['between, span ≤ 200 m, gap ≤ 6', { maxSpanM: 200, maxNumberGap: 6 }],
   ['between, span ≤ 250 m, gap ≤ 8', { maxSpanM: 250, maxNumberGap: 8 }],
   ['between, span ≤ 100 m, gap ≤ 4', { maxSpanM: 100, maxNumberGap: 4 }],
+  ['between, span ≤ 120 m, gap ≤ 4 (default)', { maxSpanM: 120, maxNumberGap: 4 }],
   ['between or one-sided, span ≤ 150 m, gap ≤ 6', { maxSpanM: 150, maxNumberGap: 6, oneSided: true }],
   ['between or one-sided, span ≤ 100 m, gap ≤ 4', { maxSpanM: 100, maxNumberGap: 4, oneSided: true }],
 ];
