@@ -92,6 +92,8 @@ describe('routing against the packaged registry', () => {
       const r = routeCase({ category: 'roads', houseId: null, district, houseOrgId: null }, t, d);
       expect(r.orgId, district).not.toBeNull();
       expect((r as { orgName: string }).orgName, district).toMatch(/Санкт-Петербург|Кронштадт/);
+      // «Петроградский» must not land at «Петродворцового»: the stem of the district is in the name
+      expect((r as { orgName: string }).orgName.toLowerCase(), district).toContain(district.toLowerCase().split(' ')[0].slice(0, -2));
     }
     expect(routeCase({ category: 'gas', houseId: 'x', district: null, houseOrgId: null }, t, d)).toMatchObject({ orgKind: 'supplier', orgName: expect.stringContaining('Газпром') });
     const house = reg.houses.find((h) => h.orgId && h.district)!;

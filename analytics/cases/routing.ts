@@ -74,9 +74,13 @@ export function kindFor(table: RoutingTable, category: string): OrgKind {
   return table.byCategory[category] ?? (LABELS as Record<string, { routeTo: OrgKind }>)[category]?.routeTo ?? 'district_admin';
 }
 
-/** The first word of a district name, declension-proof: «Приморский район» ~ «Администрация Приморского района». */
+/**
+ * The first word of a district name without its adjective ending, declension-proof
+ * and long enough to tell «Петроградский» from «Петродворцовый»:
+ * «Приморский район» ~ «Администрация Приморского района».
+ */
 function districtStem(name: string): string {
-  return name.toLowerCase().replace(/ё/g, 'е').split(/\s+/)[0].slice(0, 5);
+  return name.toLowerCase().replace(/ё/g, 'е').split(/\s+/)[0].replace(/(ий|ый|ой|ая|ое)$/, '');
 }
 
 export function findDistrictAdmin(table: RoutingTable, dir: RoutingDirectory, district: string): DirectoryOrg | undefined {
