@@ -34,6 +34,8 @@ export interface Narrowed {
   guessed: boolean;
   /** how much less sure the pick is: namesakes exist elsewhere, or nothing supports the place */
   penalty: number;
+  /** the place the text means (named, or the city) has the street but none of the candidates */
+  unfounded?: boolean;
 }
 
 export function narrow(cands: Candidate[], p: Place): Narrowed {
@@ -41,7 +43,7 @@ export function narrow(cands: Candidate[], p: Place): Narrowed {
     const yes = cands.filter(pred);
     return yes.length ? { cands: yes, others: cands.filter((c) => !pred(c)), guessed: false, penalty } : null;
   };
-  const unfounded: Narrowed = { cands, others: [], guessed: false, penalty: 0.5 };
+  const unfounded: Narrowed = { cands, others: [], guessed: false, penalty: 0.5, unfounded: true };
   const named = [...p.localities.keys()].filter((l) => l !== p.defaultLocality);
   if (named.length) {
     // the text names a settlement none of the candidates is in: the house is not in the registry

@@ -43,6 +43,9 @@ const H = {
   // Длинная: 10 and 14 are 600 m apart: 12 could be anywhere between
   dl10: house(SPB, 'ул.', 'Длинная', '10', 59.90, 30.30),
   dl14: house(SPB, 'ул.', 'Длинная', '14', 59.905, 30.305),
+  sadovayaP10: house('Пушкин', 'ул.', 'Садовая', '10', 59.7203, 30.4003),
+  sadovayaP14: house('Пушкин', 'ул.', 'Садовая', '14', 59.7208, 30.4008),
+  sadovayaK12: house('Колпино', 'ул.', 'Садовая', '12', 59.752, 30.602),
 };
 const resolver = createResolver(Object.values(H), { commonStems: ['парадн', 'подъезд', 'этаж', 'двор'] });
 const r = (t: string, hint?: Parameters<typeof resolver.resolve>[1]) => resolver.resolve(t, hint);
@@ -138,6 +141,13 @@ describe('resolver: a number the registry lacks (neighbour-number fallback)', ()
     expect(r('ул. Длинная, 12').house).toBeNull();
     expect(r('ул. Длинная, 12').street?.name).toBe('Длинная');
     expect(r('ул. Моховая, 47 к. 2').house).toBeNull();
+  });
+
+  it('uses the neighbours of the place the text names, though a namesake elsewhere has the number', () => {
+    const res = r('г. Пушкин, ул. Садовая 12, не убирают');
+    expect(res.house?.id).toBe(H.sadovayaP10.id);
+    expect(res.approximate).toBe(true);
+    expect(r('Колпино, ул. Садовая 12').house?.id).toBe(H.sadovayaK12.id);
   });
 
   it('can be turned off', () => {

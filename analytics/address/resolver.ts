@@ -162,17 +162,23 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
     if (fit > 0) cands.push({ street, ih, fit });
   }
   const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
-  if (cands.length === 0) {
+  // the number is not on the street the text means: its neighbours may stand in (`approximate`)
+  const approximate = (): Resolution | null => {
     const street = opts.neighbours && !m.partial && !m.fuzzy ? certainStreet(streets, localities, ctx.hint, opts) : null;
-    const nb = street ? neighbourHouse(street, m.number, opts.neighbours!) : null;
+    const nb = street ? neighbourHouse(street, m.number!, opts.neighbours!) : null;
     const conf = confidence - APPROXIMATE_PENALTY + (m.marker ? 0.05 : 0);
-    if (!street || !nb || conf < opts.minConfidence) return streetOnly(confidence * 0.6);
-    return { house: nb.ih.house, street: { name: street.name, type: street.rawType }, address: { street: `${street.rawType} ${street.name}`.trim(), house: formatNumber(m.number), raw }, span, confidence: round(Math.min(1, conf)), ambiguous: false, candidates: [], approximate: true };
-  }
+    if (!street || !nb || conf < opts.minConfidence) return null;
+    return { house: nb.ih.house, street: { name: street.name, type: street.rawType }, address: { street: `${street.rawType} ${street.name}`.trim(), house: formatNumber(m.number!), raw }, span, confidence: round(Math.min(1, conf)), ambiguous: false, candidates: [], approximate: true };
+  };
+  if (cands.length === 0) return approximate() ?? streetOnly(confidence * 0.6);
   if (cands.some((c) => c.fit >= 2)) cands = cands.filter((c) => c.fit >= 2);
   let ambiguous = false;
   const defaultHasStreet = streets.some((s) => s.locality === opts.defaultLocality);
   const narrowed = narrow(cands, { localities, districts: ctx.districts, hint: ctx.hint, defaultLocality: opts.defaultLocality, defaultRegion: opts.defaultRegion, defaultHasStreet });
+  // «Колпино, пр. Ленина 27»: the named place lacks 27, namesakes elsewhere have it. Only when the
+  // text names the place: a bare «Школьная 32» the city lacks may well be a suburb's exact house
+  const instead = narrowed.unfounded && localities.size > 0 ? approximate() : null;
+  if (instead) return instead;
   const bestFit = Math.max(...narrowed.cands.map((c) => c.fit));
   cands = narrowed.cands.filter((c) => c.fit === bestFit);
   confidence -= narrowed.penalty;
