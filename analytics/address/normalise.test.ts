@@ -26,6 +26,12 @@ describe('normalise', () => {
     expect([e.value, e.ordinal]).toEqual([10, 'я']);
   });
 
+  it('splits a house marker glued to a capitalised name («Германад.35»), not an ordinary word', () => {
+    expect(tokenize('Ул.Партизана Германад.35').map((t) => t.text)).toEqual(['ул', '.', 'партизана', 'германа', 'д', '.', '35']);
+    expect(tokenize('Провод. 3').map((t) => t.text)).toEqual(['провод', '.', '3']);
+    expect(tokenize('провод.3').map((t) => t.text)).toEqual(['провод', '.', '3']);
+  });
+
   it('splits «5к2» into number, korpus word, number', () => {
     const t = tokenize('5к2');
     expect(t.map((x) => x.kind)).toEqual(['num', 'word', 'num']);

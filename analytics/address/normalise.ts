@@ -98,6 +98,11 @@ export function tokenize(original: string): Token[] {
           out.push(t);
           p += part.length + 1;
         }
+      } else if (gluedMarker(original, s, i, j)) {
+        // «Германад.35», «Шаумянад.54»: the house marker «д.» glued to the street name
+        const t = tok('word', word.slice(0, -1), i, j - 1);
+        t.stem = stem(t.text);
+        out.push(t, tok('word', 'д', j - 1, j));
       } else {
         const t = tok('word', word, i, j);
         t.stem = stem(word);
@@ -114,6 +119,13 @@ export function tokenize(original: string): Token[] {
     }
   }
   return mergeQualifiers(out);
+}
+
+/** A capitalised word of 5+ letters ending in «д» right before «.» and a digit. */
+function gluedMarker(original: string, s: string, i: number, j: number): boolean {
+  if (j - i < 5 || s[j - 1] !== 'д' || s[j] !== '.' || !isDigit(s.charCodeAt(j + 1))) return false;
+  const c = original.charCodeAt(i);
+  return (c >= 0x410 && c <= 0x42f) || c === 0x401;
 }
 
 /** Hyphenated abbreviations that are one token. */
