@@ -38,6 +38,7 @@ interface LayerStats {
   areas: Map<string, number>;
   /** all mentions the area counts were taken from */
   total: number;
+  /** the rate at the last minute asked for */
   cache: { minute: number; level: number };
 }
 
@@ -152,8 +153,8 @@ export class Baseline {
     const s = this.layers.get(layer);
     if (!s) return 0;
     const minute = Math.floor(ms / MIN_MS);
-    const p = this.profile(ms);
     if (s.cache.minute !== minute) {
+      const p = this.profile(ms);
       const nowH = Math.floor(ms / HOUR_MS);
       const tau = this.cfg.prior.rateHalfLifeHours / Math.LN2;
       let num = 0;
@@ -165,9 +166,9 @@ export class Baseline {
         num += w * (s.hours.get(h) ?? 0);
         den += w * exp * p[this.hourOfDay(h)];
       }
-      s.cache = { minute, level: den > 0 ? num / den : 0 };
+      s.cache = { minute, level: den > 0 ? (num / den) * p[this.hourOfDay(nowH)] : 0 };
     }
-    return s.cache.level * p[this.hourOfDay(Math.floor(ms / HOUR_MS))];
+    return s.cache.level;
   }
 
   share(layer: MapLayer, kind: AreaKind, id: string): number {

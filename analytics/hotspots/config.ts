@@ -39,6 +39,7 @@ const Schema = z.object({
   outlineBufferM: z.number().nonnegative(),
   joinM: z.number().nonnegative(),
   clusterRadiusM: z.number().positive(),
+  nearM: z.number().positive(),
   maxRadiusM: z.number().positive(),
   modes: z.array(z.object({ id: z.string().regex(/^[a-z]+$/), titleRu: z.string(), layers: z.array(layer).min(1) })).min(1),
 });

@@ -97,6 +97,23 @@ describe('hotspot detector', () => {
     expect(det.acknowledge(id, { by: 'x', note: 'y', at: new Date().toISOString() })).toBeNull();
   });
 
+  it('history arriving late (a backfill) teaches baselines but opens nothing', () => {
+    const det = warmDetector();
+    det.add(mention('live', start + 40 * MIN, 100, 'someone'));
+    const events: AlertEvent[] = [];
+    neighbours(8).forEach((hi, k) => {
+      for (let j = 0; j < 2; j++) events.push(...det.add(mention(`old:${k}:${j}`, start + (k * 40 + j * 20) * 1000, hi, `o${k}-${j}`)));
+    });
+    expect(events).toEqual([]);
+  });
+
+  it('no alert before the stream has been observed for a while (a first start)', () => {
+    const det = new HotspotDetector(cfg, prior);
+    const events: AlertEvent[] = [];
+    neighbours(8).forEach((hi, k) => events.push(...det.add(mention(`f:${k}`, start + k * 20_000, hi, `f${k}`))));
+    expect(events).toEqual([]);
+  });
+
   it('replaying the same mentions reproduces the same alert ids (idempotent after a restart)', () => {
     const ids = [0, 1].map(() => {
       const det = warmDetector();

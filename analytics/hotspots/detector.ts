@@ -5,9 +5,10 @@
 import { LABELS, type LabelInfo, type MapLayer } from '../../shared/types/taxonomy.js';
 import { areaKey, areasOf, blockIds, cellId, type CellRef } from './areas.js';
 import { Baseline, type AreaPrior } from './baseline.js';
-import { approxM, Incident } from './incident.js';
+import { approxM, Incident, startOfRun } from './incident.js';
 import { logPoissonTail } from './poisson.js';
 import { distinct, RecentWindow, type Entry } from './window.js';
+import { diskCells } from './disk.js';
 import type { AlertAck, AlertEvent, AlertEventKind, AreaKind, DetectorConfig, DetectorMention, HotspotAlert, Thresholds } from './types.js';
 
 const MIN_MS = 60_000;
@@ -16,6 +17,8 @@ const NEIGHBOURHOOD = 4;
 /** the last minutes of a window that must still stand out for a burst to be current */
 const CURRENT_MIN = 30;
 const LN_CURRENT_P = Math.log(1e-3);
+/** a gap this long between members separates a burst from the complaints before it */
+const RUN_GAP_MIN = 15;
 /** above this many members the cluster is centred on the revealing mention, not searched for */
 const MAX_CLUSTER_SEARCH = 300;
 
@@ -24,6 +27,8 @@ interface Candidate {
   /** ids of the areas whose windows are summed (a 3×3 block for cells) */
   ids: string[];
   trigger: string;
+  /** a disk around the mention: only entries within it count, its baseline is the covered part of its cells */
+  disk?: { lat: number; lon: number; radiusM: number; weights: number[] };
 }
 
 export class HotspotDetector {
@@ -143,10 +148,20 @@ export class HotspotDetector {
    * holds thousands of unrelated houses, and an incident must be a place one can send
    * a crew to. A burst over a district shows up in its cells.
    */
-  private candidates(house: string | null, street: string | null, cell: CellRef | null): Candidate[] {
+  private candidates(house: string | null, street: string | null, cell: CellRef | null, lat: number | null, lon: number | null): Candidate[] {
     const out: Candidate[] = [];
     if (house) out.push({ kind: 'house', ids: [house], trigger: areaKey('house', house) });
-    if (cell) out.push({ kind: 'cell', ids: blockIds(cell), trigger: areaKey('cell', cellId(cell.iy, cell.ix)) });
+    // The mention's own cell first (a few hundred metres: little background to hide a small
+    // burst), then the 3×3 block around it (a burst that straddles cell borders).
+    if (cell) {
+      const here = cellId(cell.iy, cell.ix);
+      out.push({ kind: 'cell', ids: [here], trigger: areaKey('cell', here) });
+      if (lat !== null && lon !== null) {
+        const d = diskCells(lat, lon, this.cfg.nearM, this.cfg.cellDeg);
+        out.push({ kind: 'cell', ids: d.ids, trigger: `near:${here}`, disk: { lat, lon, radiusM: this.cfg.nearM, weights: d.weights } });
+      }
+      out.push({ kind: 'cell', ids: blockIds(cell), trigger: `block:${here}` });
+    }
     if (street) out.push({ kind: 'street', ids: [street], trigger: areaKey('street', street) });
     return out;
   }
@@ -155,21 +170,31 @@ export class HotspotDetector {
   private test(layer: MapLayer, house: string | null, street: string | null, cell: CellRef | null, lat: number | null, lon: number | null): AlertEvent | null {
     const th = this.thresholds(layer);
     const lnP = Math.log(th.pValue);
-    for (const c of this.candidates(house, street, cell)) {
+    for (const c of this.candidates(house, street, cell, lat, lon)) {
       const wins = c.ids.map((id) => this.windows.get(`${layer}|${areaKey(c.kind, id)}`)).filter((w): w is RecentWindow => !!w);
       for (const wMin of this.cfg.windowsMin) {
         const from = this.now - wMin * MIN_MS;
         let n = 0;
         for (const w of wins) n += w.count(from);
         if (n < th.minMentions) continue;
-        const mu = this.expectedCached(layer, c, wMin);
+        let mu: number;
+        if (c.disk) {
+          const k = c.disk;
+          mu = 0;
+          for (let i = 0; i < c.ids.length; i++) mu += k.weights[i] * this.expectedCached(layer, { kind: 'cell', ids: [c.ids[i]], trigger: areaKey('cell', c.ids[i]) }, wMin);
+          // The disk holds at most what its cells hold: skip counting it when even that is no burst.
+          if (n <= mu + 4 * Math.sqrt(mu) || logPoissonTail(n, mu) > lnP) continue;
+          n = 0;
+          for (const w of wins) for (const e of w.since(from)) if (inDisk(e, k)) n++;
+          if (n < th.minMentions) continue;
+        } else mu = this.expectedCached(layer, c, wMin);
         // Far below any burst (a Poisson tail at 4σ is ≫ 1e-5): skip the tail sum.
         if (n <= mu + 4 * Math.sqrt(mu) || logPoissonTail(n, mu) > lnP) continue;
         // Cheap gate passed: count again without mentions already in an open incident,
         // and only those close together (a street or a block can be long).
         this.fullTests++;
         const free: Entry[] = [];
-        for (const w of wins) for (const e of w.since(from)) if (!this.claimed(layer, e.id)) free.push(e);
+        for (const w of wins) for (const e of w.since(from)) if ((!c.disk || inDisk(e, c.disk)) && !this.claimed(layer, e.id)) free.push(e);
         const members = compact(free, lat, lon, this.cfg.clusterRadiusM);
         const d = distinct(members);
         if (d.count < th.minMentions || d.authors < (c.kind === 'house' ? th.houseMinAuthors : th.minAuthors)) continue;
@@ -179,10 +204,25 @@ export class HotspotDetector {
         // Still going on: the last part of the window must stand out too, or this is the
         // tail of a burst that ended (history that arrived late, or a long window).
         if (!this.current(members, mu, wMin)) continue;
-        return this.openIncident(layer, c, members, -lp / LN10);
+        return this.openIncident(layer, c, this.trim(members, c.kind, th), -lp / LN10);
       }
     }
     return null;
+  }
+
+  /**
+   * The members of the shortest window that still makes a burst on its own: a burst found
+   * in a long window should not open with the everyday complaints of hours before it.
+   */
+  private trim(members: Entry[], kind: AreaKind, th: Thresholds): Entry[] {
+    for (const w of [...this.cfg.windowsMin].sort((a, b) => a - b)) {
+      const from = this.now - w * MIN_MS;
+      const recent = members.filter((e) => e.ts >= from);
+      if (recent.length === members.length) return members;
+      const d = distinct(recent);
+      if (d.count >= th.minMentions && d.authors >= (kind === 'house' ? th.houseMinAuthors : th.minAuthors) && (kind === 'house' || d.houses.size >= th.minHouses)) return recent;
+    }
+    return members;
   }
 
   private current(members: Entry[], mu: number, wMin: number): boolean {
@@ -193,16 +233,17 @@ export class HotspotDetector {
     return recent >= 2 && logPoissonTail(recent, (mu * recentMin) / wMin) <= LN_CURRENT_P;
   }
 
-  /** Baselines move slowly: one value per area, layer and window per minute. */
-  private readonly muCache = new Map<string, { minute: number; mu: number }>();
+  /** Baselines move slowly: one hourly rate per area and layer per minute, scaled to each window. */
+  private readonly muCache = new Map<string, { minute: number; perHour: number }>();
   private expectedCached(layer: MapLayer, c: Candidate, wMin: number): number {
     const minute = Math.floor(this.now / MIN_MS);
-    const key = `${layer}|${c.trigger}|${wMin}`;
-    const hit = this.muCache.get(key);
-    if (hit && hit.minute === minute) return hit.mu;
-    const mu = this.baseline.expected(layer, c.kind, c.ids, wMin * MIN_MS, this.now);
-    this.muCache.set(key, { minute, mu });
-    return mu;
+    const key = `${layer}|${c.trigger}`;
+    let hit = this.muCache.get(key);
+    if (!hit || hit.minute !== minute) {
+      hit = { minute, perHour: this.baseline.expected(layer, c.kind, c.ids, 3_600_000, this.now) };
+      this.muCache.set(key, hit);
+    }
+    return (hit.perHour * wMin) / 60;
   }
 
   private claimed(layer: MapLayer, id: string): boolean {
@@ -216,6 +257,7 @@ export class HotspotDetector {
     const inc = new Incident(id, layer, c.trigger, this.now);
     inc.surprise = surprise;
     for (const e of members) inc.add(e, e.district, e.street, this.cellOfEntry(e));
+    inc.startMs = startOfRun(members.map((e) => e.ts), RUN_GAP_MIN * MIN_MS);
     inc.anchorHere();
     this.open.set(id, inc);
     return this.emit(inc, 'opened');
@@ -350,6 +392,10 @@ export function compact(entries: Entry[], lat: number | null, lon: number | null
   }
   const s = seed as { lat: number; lon: number };
   return entries.filter((e) => e.lat === null || e.lon === null || approxM(e.lat, e.lon, s.lat, s.lon) <= radiusM);
+}
+
+function inDisk(e: Entry, d: { lat: number; lon: number; radiusM: number }): boolean {
+  return e.lat !== null && e.lon !== null && approxM(e.lat, e.lon, d.lat, d.lon) <= d.radiusM;
 }
 
 function hashKey(s: string): string {

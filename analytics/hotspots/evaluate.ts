@@ -19,6 +19,8 @@ export interface Scenario {
   sizes: number[];
   layers: MapLayer[];
   seed: number;
+  /** the background rate jumps by `factor` from the start of week `atWeek` on (a new source joins, a cold snap) */
+  rateChange?: { atWeek: number; factor: number };
 }
 
 export interface Score {
@@ -35,12 +37,24 @@ export interface Score {
   ms: number;
   perSecond: number;
   missed: Burst[];
+  /** bursts that showed at least the minimum mentions, houses and authors within their first 10 min */
+  detectable: number;
+  /** of those, found within 10 min */
+  detectableWithin10: number;
 }
 
 export function buildStream(s: Scenario): { mentions: DetectorMention[]; bursts: Burst[]; startMs: number; city: ReturnType<typeof makeCity> } {
   const city = makeCity({ districts: s.districts, housesPerDistrict: s.housesPerDistrict, seed: s.seed });
   const startMs = Date.UTC(2024, 0, 1);
-  const bg = background(city, { startMs, weeks: s.weeks, perDistrictPerDay: s.perDistrictPerDay, seed: s.seed + 1 });
+  const bg = s.rateChange
+    ? [
+        ...background(city, { startMs, weeks: s.rateChange.atWeek, perDistrictPerDay: s.perDistrictPerDay, seed: s.seed + 1 }),
+        ...background(city, {
+          startMs: startMs + s.rateChange.atWeek * WEEK_MS, weeks: s.weeks - s.rateChange.atWeek,
+          perDistrictPerDay: s.perDistrictPerDay * s.rateChange.factor, seed: s.seed + 3,
+        }),
+      ]
+    : background(city, { startMs, weeks: s.weeks, perDistrictPerDay: s.perDistrictPerDay, seed: s.seed + 1 });
   const r = rng(s.seed + 2);
   const bursts: Burst[] = [];
   const all = [...bg];
@@ -65,6 +79,11 @@ export function buildStream(s: Scenario): { mentions: DetectorMention[]; bursts:
 
 export function evaluate(s: Scenario, cfg: DetectorConfig): Score {
   const { mentions, bursts, startMs, city } = buildStream(s);
+  const early = new Map<string, DetectorMention[]>();
+  for (const m of mentions) {
+    const b = m.id.startsWith('burst') ? m.id.slice(0, m.id.indexOf(':')) : null;
+    if (b) early.set(b, [...(early.get(b) ?? []), m]);
+  }
   const counts = { house: city.houses.length, street: s.districts * 12, cell: Math.max(1, s.districts * 64), district: s.districts };
   const det = new HotspotDetector(cfg, uniformPrior(counts));
   const opened: HotspotAlert[] = [];
@@ -100,6 +119,11 @@ export function evaluate(s: Scenario, cfg: DetectorConfig): Score {
     }
   }
   for (const d of matchedDelay.values()) delays.push(d);
+  const showed = bursts.filter((b) => {
+    const th = { ...cfg.defaults, ...cfg.perLayer[b.layer] };
+    const ms = (early.get(b.id) ?? []).filter((m) => m.ts <= b.startMs + 10 * MIN_MS);
+    return ms.length >= th.minMentions && new Set(ms.map((m) => m.houseId)).size >= th.minHouses && new Set(ms.map((m) => m.authorHash)).size >= th.minAuthors;
+  });
   const districtWeeks = s.districts * (s.weeks - 1);
   return {
     bursts: bursts.length,
@@ -114,6 +138,8 @@ export function evaluate(s: Scenario, cfg: DetectorConfig): Score {
     ms,
     perSecond: mentions.length / (ms / 1000),
     missed: bursts.filter((b) => !matchedDelay.has(b.id) || (matchedDelay.get(b.id) as number) > 10),
+    detectable: showed.length,
+    detectableWithin10: showed.filter((b) => (matchedDelay.get(b.id) ?? Infinity) <= 10).length,
   };
 }
 

@@ -33,6 +33,8 @@ export class Incident {
   /** the detector's per-minute cache of the background expected around the houses */
   bg = { minute: -1, houses: -1, expected: 0 };
   firstMs = Infinity;
+  /** when the burst itself began (the title's «с 06:40»): set at opening, see startOfRun */
+  startMs = Infinity;
   lastMs = -Infinity;
   lastEmitMs = -Infinity;
   /** house count at the last emitted event: a new house always emits */
@@ -142,7 +144,7 @@ export class Incident {
       state: this.state,
       layer: this.layer,
       trigger: this.trigger,
-      title: titleRu(this.layer, this.houses.size, this.mentionCount, this.firstMs, cfg.utcOffsetHours),
+      title: titleRu(this.layer, this.houses.size, this.mentionCount, Number.isFinite(this.startMs) ? this.startMs : this.firstMs, cfg.utcOffsetHours),
       districts: [...this.districts].sort(),
       streets: [...this.streets].sort().slice(0, 20),
       houses,
@@ -163,6 +165,18 @@ export class Incident {
       ack: this.ack,
     };
   }
+}
+
+/**
+ * Start of the final dense run of a burst's members: walking back from the newest,
+ * the first gap longer than `gapMs` separates the burst from everyday complaints
+ * that happened to be in its window.
+ */
+export function startOfRun(times: number[], gapMs: number): number {
+  const t = [...times].sort((a, b) => a - b);
+  let i = t.length - 1;
+  while (i > 0 && t[i] - t[i - 1] <= gapMs) i--;
+  return t[Math.max(0, i)] ?? Infinity;
 }
 
 /** Equirectangular distance in metres: exact enough within a city, and cheap. */

@@ -137,6 +137,8 @@ export interface DetectorConfig {
   maxRadiusM: number;
   /** an incident opens with the burst's houses within this distance of the mention that revealed it (no district-wide incidents) */
   clusterRadiusM: number;
+  /** radius of the disk around each mention tested for a small burst of neighbouring houses, metres */
+  nearM: number;
 }
 
 /** A season view: which layers the headquarters sees. Thresholds are those of its layers. */
