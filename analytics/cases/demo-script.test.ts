@@ -3,7 +3,7 @@ import { loadCasesConfig } from './load-config.js';
 import { applyDrafts, loadedCase } from './append.js';
 import { intakeFromProcessed, openDrafts } from './intake.js';
 import { routeCase } from './routing.js';
-import { nextDemoAction } from './demo-script.js';
+import { demoClock, nextDemoAction } from './demo-script.js';
 import { demoCaseOf } from '../queries/cases/demo-operator.js';
 import type { CaseEvent } from './lifecycle.js';
 import { directory, mention } from '../../tests/cases/fixtures.js';
@@ -74,5 +74,12 @@ describe('demo operator script', () => {
     expect(replies.length / acts.length).toBeLessThan(0.9);
     expect(acts.every((a) => !a || (a.type === 'replied' && a.actor.includes('ЦУР')))).toBe(true);
     expect(nextDemoAction({ ...base, id: 'u1', answered: true }, 1)).toBeNull();
+  });
+
+  it('keeps the operator in the history\'s time while a backfill is taken in', () => {
+    const now = new Date('2026-11-20T12:00:00Z');
+    expect(demoClock(now, new Date('2026-11-19T15:00:00Z')).toISOString()).toBe('2026-11-19T15:10:00.000Z');
+    expect(demoClock(now, new Date('2026-11-20T11:59:00Z'))).toEqual(now);
+    expect(demoClock(now, null)).toEqual(now);
   });
 });

@@ -126,5 +126,16 @@ export function nextDemoAction(c: DemoCase, seed: number): DemoAction | null {
   }
 }
 
+/**
+ * The operator's clock: now, but never far ahead of the latest demo complaint
+ * taken in. While the backfilled day is being taken in (hours of history in
+ * seconds), the organisations act in the history's time, so a case is not
+ * resolved and closed before the complaints that joined it later that day.
+ */
+export function demoClock(now: Date, latestMention: Date | null, leadMs = 10 * M): Date {
+  if (!latestMention) return now;
+  return new Date(Math.min(now.getTime(), latestMention.getTime() + leadMs));
+}
+
 /** State changes whose time anchors the next scripted action. */
 export const ANCHOR_EVENTS: ReadonlySet<CaseEventType> = new Set(['opened', 'routed', 'rerouted', 'accepted', 'resolved', 'confirmed', 'rejected', 'reopened']);

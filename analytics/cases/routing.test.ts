@@ -95,6 +95,8 @@ describe('routing against the packaged registry', () => {
       // «Петроградский» must not land at «Петродворцового»: the stem of the district is in the name
       expect((r as { orgName: string }).orgName.toLowerCase(), district).toContain(district.toLowerCase().split(' ')[0].slice(0, -2));
     }
+    const oblast = routeCase({ category: 'roads', houseId: null, district: 'Выборгский район Ленинградской области', houseOrgId: null }, t, d);
+    expect((oblast as { orgName: string }).orgName).toBe('Администрация Выборгского муниципального района Ленинградской области');
     expect(routeCase({ category: 'gas', houseId: 'x', district: null, houseOrgId: null }, t, d)).toMatchObject({ orgKind: 'supplier', orgName: expect.stringContaining('Газпром') });
     const house = reg.houses.find((h) => h.orgId && h.district)!;
     expect(routeCase({ category: 'heating', houseId: house.id, district: house.district, houseOrgId: house.orgId }, t, d)).toMatchObject({ orgId: house.orgId });

@@ -90,9 +90,11 @@ export function findDistrictAdmin(table: RoutingTable, dir: RoutingDirectory, di
   if (stem.length < 4) return undefined;
   const norm = (n: string) => n.toLowerCase().replace(/ё/g, 'е');
   const candidates = dir.orgs.filter((o) => o.kind === 'district_admin' && norm(o.name).includes(stem));
-  // «Выборгский район» of the city, not «Выборгский муниципальный район» of the oblast
-  const direct = new RegExp(`${stem}\\S*\\s+район`);
-  return candidates.find((o) => direct.test(norm(o.name))) ?? candidates[0];
+  // «Выборгский район» of the city is not «Выборгский муниципальный район» of the
+  // oblast; the district name says which («… Ленинградской области»)
+  const municipal = new RegExp(`${stem}\\S*\\s+муниципальн`);
+  const oblast = /област/.test(norm(district)) || /муниципальн/.test(norm(district));
+  return candidates.find((o) => municipal.test(norm(o.name)) === oblast) ?? candidates[0];
 }
 
 export function routeCase(input: RouteInput, table: RoutingTable, dir: RoutingDirectory): RouteDecision | NoRoute {

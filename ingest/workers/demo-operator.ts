@@ -7,7 +7,8 @@
 // Not registered by this module: the app's service list starts it under the
 // cases role when the demo is on.
 import type { AppContext, Service } from '../../shared/app/context.js';
-import { getDueDemoCases, playDemoActions } from '../../analytics/queries/cases/demo-operator.js';
+import { getDemoFrontier, getDueDemoCases, playDemoActions } from '../../analytics/queries/cases/demo-operator.js';
+import { demoClock } from '../../analytics/cases/demo-script.js';
 
 export const DEMO_OPERATOR_SEED = 20_241;
 
@@ -30,7 +31,7 @@ export async function startDemoOperator(ctx: AppContext, opts: DemoOperatorOptio
   let stopped = false;
 
   const tick = async () => {
-    const t = now();
+    const t = demoClock(now(), await getDemoFrontier(ctx.store));
     const due = await getDueDemoCases(ctx.store, t, seed);
     let events = 0;
     for (let i = 0; i < due.length && !stopped; i += batchSize) events += await playDemoActions(deps, due.slice(i, i + batchSize), seed, t);

@@ -49,6 +49,15 @@ export async function getDueDemoCases(store: Store, now: Date, seed: number, sou
   return due.sort((x, y) => (x.at < y.at ? -1 : 1)).map((d) => d.id);
 }
 
+/** The latest complaint time among demo cases (null before the first one). */
+export async function getDemoFrontier(store: Store, source = 'demo'): Promise<Date | null> {
+  const [r] = await store.query<{ n: string; t: string }>(
+    `SELECT count() AS n, max(last_mention_at) AS t FROM cases WHERE source = {source:String}`,
+    { source },
+  );
+  return r && Number(r.n) > 0 ? new Date(fromDbTime(r.t)) : null;
+}
+
 export function demoCaseOf(v: CaseView, events: readonly CaseEvent[]): DemoCase {
   let anchor = v.openedAt;
   for (const e of events) if (ANCHOR_EVENTS.has(e.type) && e.at > anchor) anchor = e.at;

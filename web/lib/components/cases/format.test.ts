@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, formatSpan, hoursText, stateLabel } from './format.js';
+import { countdown, formatAgo, formatSpan, hoursText, stateLabel, timeline } from './format.js';
 
 const now = Date.parse('2026-11-10T12:00:00Z');
 
@@ -23,5 +23,19 @@ describe('case workspace formatting', () => {
     expect(stateLabel('new', true)).toBe('не распределено');
     expect(stateLabel('accepted')).toBe('в работе');
     expect(hoursText(90)).toBe('1,5 ч');
+  });
+});
+
+describe('timeline', () => {
+  it('puts events in time order, newest first, and folds a run of added complaints into one line', () => {
+    const ev = (seq: number, type: string, at: string) => ({ id: `e${seq}`, seq, type, at });
+    const items = timeline([
+      ev(1, 'opened', '2026-11-10T08:00:00Z'), ev(2, 'routed', '2026-11-10T08:00:00Z'),
+      ev(3, 'accepted', '2026-11-10T09:00:00Z'), ev(4, 'mention_linked', '2026-11-10T08:10:00Z'),
+      ev(5, 'mention_linked', '2026-11-10T08:20:00Z'), ev(6, 'mention_linked', '2026-11-10T08:30:00Z'),
+    ]);
+    expect(items.map((i) => `${i.event.type}×${i.count}`)).toEqual(['accepted×1', 'mention_linked×3', 'routed×1', 'opened×1']);
+    expect(items[1].firstAt).toBe('2026-11-10T08:10:00Z');
+    expect(formatAgo('2026-11-10T08:00:00Z', Date.parse('2026-11-10T11:20:00Z'))).toBe('3 ч 20 мин назад');
   });
 });

@@ -81,5 +81,30 @@ export function hoursText(minutes: number): string {
   return `${String(h).replace('.', ',')} ч`;
 }
 
+export interface TimelineItem<E> {
+  event: E;
+  /** mentions linked in a row are one line: how many, and the earliest time */
+  count: number;
+  firstAt: string;
+}
+
+/**
+ * The case's history as a person reads it: newest first, by time (events written
+ * later about earlier moments — a replayed backlog — fall into place), and a run
+ * of added complaints as one line instead of dozens.
+ */
+export function timeline<E extends { type: string; at: string; seq: number }>(events: readonly E[]): TimelineItem<E>[] {
+  const sorted = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.seq - a.seq));
+  const out: TimelineItem<E>[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && e.type === 'mention_linked' && last.event.type === 'mention_linked') {
+      last.count++;
+      last.firstAt = e.at;
+    } else out.push({ event: e, count: 1, firstAt: e.at });
+  }
+  return out;
+}
+
 /** An action the card sends to /api/cases/:id/actions. */
 export type Pending = { action: string; comment: string; orgId?: string; mentionId?: string };
