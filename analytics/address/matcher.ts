@@ -174,10 +174,13 @@ function alignName(tokens: Token[], i: number, entry: NameEntry, pos: number, co
   }
   let first = i;
   for (let p = pos - 1; p >= 0; p--) {
-    const r = wordMatches(tokens[first - 1], words[p], true, common);
+    // «Б. Конюшенная», «М.Садовая»: an abbreviated first word with its dot
+    let k = first - 1;
+    if (isPunct(tokens[k], '.') && tokens[k - 1]?.kind === 'word' && ABBREVIATIONS.has(tokens[k - 1].text)) k--;
+    const r = wordMatches(tokens[k], words[p], true, common);
     if (!r) break;
     if (r === 1) fuzzy = true;
-    first--;
+    first = k;
   }
   const matchedFrom = pos - (i - first);
   const partial = matchedFrom > 0;

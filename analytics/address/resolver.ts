@@ -132,7 +132,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   if (e.area && !m.marker) return null;
   // «парадная 3» is not «ул. Парадная, 3»: names made of everyday words need their type; a
   // house marker is no evidence («в парадной номер 3», «лестница номер 4. Больше месяца…»)
-  if (!m.kind && !m.qualifier && !e.ordinal && e.words.every((w) => g.common.has(w)) && !(properName(tokens, m.first, text) && m.number)) return null;
+  if (!m.kind && !m.qualifier && !e.ordinal && e.words.every((w) => g.common.has(w)) && !(properName(tokens, m.first, text) && m.number && !counted(tokens, m))) return null;
   let streets = e.streets;
   let typeMismatch = false;
   if (m.kind) {
@@ -203,6 +203,18 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
     ambiguous,
     candidates: ambiguous ? [...new Set([...cands, ...narrowed.others].map((c) => c.ih.house.id))].sort() : [],
   };
+}
+
+/** «Парадная № 4», «Лестница номер 2»: a number counted with «№» / «номер», not a house's «д.» / «дом». */
+function counted(tokens: Token[], m: StreetMatch): boolean {
+  if (m.numFirst <= m.last) return false;
+  let numero = false;
+  for (let k = m.last + 1; k < m.numFirst; k++) {
+    const t = tokens[k].text;
+    if (t === 'д' || t.startsWith('дом')) return false;
+    if (t === '№' || t === 'номер' || t === 'н') numero = true;
+  }
+  return numero;
 }
 
 /** How much less sure a neighbour-number house is than an exact one. */
