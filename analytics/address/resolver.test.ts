@@ -50,6 +50,10 @@ const H = {
   mkon5: house(SPB, 'ул.', 'Малая Конюшенная', '5', 59.936, 30.325),
   kon29: house('Пушкин', 'ул.', 'Конюшенная', '29', 59.715, 30.41),
   kon5: house('Пушкин', 'ул.', 'Конюшенная', '5', 59.716, 30.41),
+  saperPer: house(SPB, 'пер.', 'Саперный', '6', 59.94, 30.36),
+  saperUl: house('Пушкин', 'ул.', 'Саперная', '6', 59.72, 30.39),
+  zagorPr: house(SPB, 'пр-кт.', 'Загородный', '41', 59.92, 30.33),
+  zagorUl: house('Колпино', 'ул.', 'Загородная', '37', 59.75, 30.59),
 };
 const resolver = createResolver(Object.values(H), { commonStems: ['парадн', 'подъезд', 'этаж', 'двор'] });
 const r = (t: string, hint?: Parameters<typeof resolver.resolve>[1]) => resolver.resolve(t, hint);
@@ -102,6 +106,20 @@ describe('resolver: texts with a house', () => {
     const text = 'Жалоба: Невский пр., д. 28, лифт';
     const res = r(text);
     expect(text.slice(...res.span!)).toBe('Невский пр., д. 28');
+  });
+});
+
+describe('resolver: gender of adjectival names', () => {
+  it('picks the street whose name agrees with the text among equally fitting houses', () => {
+    expect(r('За домом саперная дом 6 сломаны качели').house?.id).toBe(H.saperUl.id);
+    expect(r('Саперный пер., д. 6').house?.id).toBe(H.saperPer.id);
+    expect(r('по Саперному переулку д. 6').house?.id).toBe(H.saperPer.id);
+  });
+
+  it('gives no house when only a street of the other gender has the number', () => {
+    expect(r('Мусор возле дома загородная 41, подъезд 2').house).toBeNull();
+    expect(r('Мусор возле дома Загородный 41').house?.id).toBe(H.zagorPr.id);
+    expect(r('на Загородном проспекте 41').house?.id).toBe(H.zagorPr.id);
   });
 });
 

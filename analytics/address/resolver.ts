@@ -8,6 +8,7 @@ import { buildGazetteer, type Gazetteer, type Street } from './gazetteer.js';
 import { capitalisedInside, findStreets, type StreetMatch } from './matcher.js';
 import { addressCue, mentionedDistricts, mentionedLocalities, qualifierCue, type Mentions } from './context.js';
 import { narrow, type Candidate, type ResolveHint } from './narrow.js';
+import { agrees } from './agreement.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, neighbourHouse, type NeighbourOptions } from './neighbours.js';
 
 export interface Resolution {
@@ -141,6 +142,10 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
     else if (e.area) return null;
     else typeMismatch = true;
   }
+  // «Загородная» is not «Загородный пр.»: for the street alone, the streets whose name agrees
+  // in gender (if any); houses are chosen below by number first, then gender
+  const disagrees = (s: Street) => agrees(tokens, m.first, m.last, s.name) === false;
+  const streetsAsWritten = streets.some(disagrees) && !streets.every(disagrees) ? streets.filter((s) => !disagrees(s)) : streets;
   // «Большой пр.» with «Васильевский» elsewhere in the text: the В.О. one
   const cueMismatch = !m.qualifier && e.qualifier !== '' && ctx.cue !== '' && e.qualifier !== ctx.cue;
   let confidence = 0.9 - (cueMismatch ? 0.3 : 0) - (m.kind ? 0 : 0.1) - (m.partial ? 0.15 : 0) - (m.fuzzy ? 0.15 : 0) - (typeMismatch ? 0.25 : 0);
@@ -149,7 +154,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   const span: [number, number] = [tokens[spanStart].start, tokens[spanEnd].end];
   const raw = text.slice(span[0], span[1]);
   const streetOnly = (conf: number): Resolution => {
-    const s = preferStreet(streets, ctx, opts);
+    const s = preferStreet(streetsAsWritten, ctx, opts);
     return { house: null, street: { name: s.name, type: s.rawType }, address: { street: `${s.rawType} ${s.name}`.trim(), house: m.number ? formatNumber(m.number) : '', raw }, span, confidence: round(conf), ambiguous: false, candidates: [] };
   };
   if (!m.number) return streetOnly(confidence * 0.5);
@@ -157,14 +162,15 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   // compatible ones before the best spelling, or «10 лит. А» in the city would lose to «10» elsewhere
   let cands: Candidate[] = [];
   for (const { street, ih } of e.byBase.get(m.number.base) ?? []) {
-    if (streets !== e.streets && street.kind !== m.kind) continue;
+    if (streets !== e.streets && !streets.includes(street)) continue;
     const fit = numberFit(m.number, ih.hn);
     if (fit > 0) cands.push({ street, ih, fit });
   }
   const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
   // the number is not on the street the text means: its neighbours may stand in (`approximate`)
   const approximate = (): Resolution | null => {
-    const street = opts.neighbours && !m.partial && !m.fuzzy ? certainStreet(streets, localities, ctx.hint, opts) : null;
+    const street = opts.neighbours && !m.partial && !m.fuzzy ? certainStreet(streetsAsWritten, localities, ctx.hint, opts) : null;
+    if (street && disagrees(street)) return null;
     const nb = street ? neighbourHouse(street, m.number!, opts.neighbours!) : null;
     const conf = confidence - APPROXIMATE_PENALTY + (m.marker ? 0.05 : 0);
     if (!street || !nb || conf < opts.minConfidence) return null;
@@ -172,8 +178,15 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   };
   if (cands.length === 0) return approximate() ?? streetOnly(confidence * 0.6);
   if (cands.some((c) => c.fit >= 2)) cands = cands.filter((c) => c.fit >= 2);
+  // gender decides among the best-fitting numbers («Саперная 6»: Пушкин's ул., not the city's
+  // пер.), not against a better fit; when no house of an agreeing street has the number
+  // («загородная 41»: only Загородный пр. has 41), it is probably a house the registry lacks
+  const topFit = Math.max(...cands.map((c) => c.fit));
+  const agreeing = cands.filter((c) => !disagrees(c.street));
+  if (agreeing.length === 0) confidence -= GENDER_PENALTY;
+  else if (agreeing.length < cands.length && agreeing.some((c) => c.fit === topFit)) cands = agreeing;
   let ambiguous = false;
-  const defaultHasStreet = streets.some((s) => s.locality === opts.defaultLocality);
+  const defaultHasStreet = streetsAsWritten.some((s) => s.locality === opts.defaultLocality);
   const narrowed = narrow(cands, { localities, districts: ctx.districts, hint: ctx.hint, defaultLocality: opts.defaultLocality, defaultRegion: opts.defaultRegion, defaultHasStreet });
   // «Колпино, пр. Ленина 27»: the named place lacks 27, namesakes elsewhere have it. Only when the
   // text names the place: a bare «Школьная 32» the city lacks may well be a suburb's exact house
@@ -216,6 +229,9 @@ function counted(tokens: Token[], m: StreetMatch): boolean {
   }
   return numero;
 }
+
+/** A name whose gender disagrees is another street unless the type word says otherwise. */
+const GENDER_PENALTY = 0.4;
 
 /** How much less sure a neighbour-number house is than an exact one. */
 const APPROXIMATE_PENALTY = 0.25;

@@ -1,0 +1,60 @@
+// Grammatical gender of adjectival street names: «Загородная 41» is not «Загородный пр., 41»,
+// «саперная дом 6» not «Саперный пер.», «Балтийский бульвар» not «Балтийская ул.». The registry
+// writes names in the nominative; a text declines them, so only endings that tell the gender
+// unambiguously count («-ой» is both «Большой» and «Садовой»).
+import type { Token } from './normalise.js';
+import { fold } from './normalise.js';
+import { TEXT_TYPES } from './vocabulary.js';
+
+export type Gender = 'f' | 'm' | 'n';
+
+// longest first
+const TEXT_ENDINGS: [string, Gender][] = [
+  ['ого', 'm'], ['его', 'm'], ['ому', 'm'], ['ему', 'm'],
+  ['ая', 'f'], ['яя', 'f'], ['ую', 'f'], ['юю', 'f'], ['ей', 'f'],
+  ['ый', 'm'], ['ий', 'm'], ['ым', 'm'], ['им', 'm'],
+  ['ое', 'n'], ['ее', 'n'],
+];
+// «-ой» is not read: «Большой» (m) but also genitive names («Обуховской Обороны»)
+const REGISTRY_ENDINGS: [string, Gender][] = [
+  ['ая', 'f'], ['яя', 'f'], ['ый', 'm'], ['ий', 'm'], ['ое', 'n'], ['ее', 'n'],
+];
+
+/** «-ого»/«-ому» also decline neuter names («Ропшинского шоссе»): m and n agree on them. */
+function compatible(text: Gender, reg: Gender, ending: string): boolean {
+  if (text === reg) return true;
+  return text === 'm' && reg === 'n' && /^(ого|его|ому|ему|ым|им)$/.test(ending);
+}
+
+function genderOf(word: string, table: [string, Gender][]): [Gender, string] | null {
+  if (word.length < 5) return null;
+  for (const [e, g] of table) if (word.endsWith(e)) return [g, e];
+  return null;
+}
+
+/** Gender of the first adjectival word of a registry name («Загородный» → m), or null. */
+export function registryGender(name: string): Gender | null {
+  for (const w of fold(name).split(/[\s-]+/)) {
+    const g = genderOf(w, REGISTRY_ENDINGS);
+    if (g) return g[0];
+  }
+  return null;
+}
+
+/**
+ * Whether the words of the text in [first, last] agree in gender with a registry name: null when
+ * either side does not tell (no adjectival ending, or an ambiguous one).
+ */
+export function agrees(tokens: Token[], first: number, last: number, name: string): boolean | null {
+  const reg = registryGender(name);
+  if (!reg) return null;
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || TEXT_TYPES.has(t.text)) continue;
+    const g = genderOf(t.text, TEXT_ENDINGS);
+    if (g) return compatible(g[0], reg, g[1]);
+    // the first adjectival word decides; an ambiguous «-ой» says nothing
+    if (t.text.endsWith('ой')) return null;
+  }
+  return null;
+}
