@@ -134,7 +134,8 @@ export function findStreets(tokens: Token[], g: Gazetteer, original: string): St
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'word') {
-      if (t.text.length < 3) continue;
+      // «пер.», «пр», «наб» are the type, not a name («Скачков пер., д. 5» is not the village Пери)
+      if (t.text.length < 3 || (t.text.length <= 4 && TEXT_TYPES.has(t.text))) continue;
       for (const { stem, twoTypos } of lookupStems(g, cache, t.stem)) {
         // two typos: only a name written as one (capitalised inside a sentence) with a house number
         // after it; on 54k petitions ordinary words («архитектурного» → Архитектора) fill the rest
@@ -188,9 +189,11 @@ function alignName(tokens: Token[], i: number, entry: NameEntry, pos: number, co
   if (partial && (words[words.length - 1].length < 5 || words.slice(matchedFrom).every((w) => common.has(w)))) return null;
   if (tokens[i].stem !== words[pos]) fuzzy = fuzzy || wordMatches(tokens[i], words[pos], false) === 0;
   if (entry.ordinal) {
-    const before = tokens[first - 1];
+    // «12-Красноармейская»: the ordinal hyphenated to the name without its ending
+    const hyphen = isPunct(tokens[first - 1], '-') && tokens[first - 1].end === tokens[first].start ? 1 : 0;
+    const before = tokens[first - 1 - hyphen];
     const after = tokens[last + 1];
-    if (before && before.kind === 'num' && before.value === entry.ordinal && !before.letter && !before.slash && !before.dash) first--;
+    if (before && before.kind === 'num' && before.value === entry.ordinal && !before.letter && !before.slash && !before.dash && (!hyphen || before.end === tokens[first - 1].start)) first -= 1 + hyphen;
     else if (after && after.kind === 'num' && after.value === entry.ordinal && after.ordinal) last++;
     else return null;
   } else {

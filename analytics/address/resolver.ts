@@ -139,7 +139,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   if (m.kind) {
     const same = streets.filter((s) => s.kind === m.kind);
     if (same.length) streets = same;
-    else if (e.area) return null;
+    else if (e.area || m.partial) return null; // «Морская наб.» is not «Большая Морская ул.»
     else typeMismatch = true;
   }
   // «Загородная» is not «Загородный пр.»: for the street alone, the streets whose name agrees
