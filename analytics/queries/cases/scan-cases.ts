@@ -7,29 +7,46 @@ import type { CaseOverdueMessage } from '../../cases/messages.js';
 import { addDuration, type DurationSpec } from '../../cases/deadlines.js';
 import type { Calendar } from '../../cases/calendar.js';
 import { CaseTransitionError } from '../../cases/lifecycle.js';
-import { appendToCase, type CaseDeps } from './case-commands.js';
+import { appendToCase, commitCases, loadCases, withCaseLocks, type CaseDeps } from './case-commands.js';
+import { applyDrafts, type LoadedCase } from '../../cases/append.js';
+import type { CaseEvent } from '../../cases/lifecycle.js';
 import { summaryFromView } from './case-rows.js';
 import { getExpiredConfirmations } from './get-expired-confirmations.js';
-import { getOverdueCases } from './get-overdue-cases.js';
+import { getOverdueCases, type OverdueCase } from './get-overdue-cases.js';
 
 const CLOCK_RU = { first_response: 'первого ответа', resolution: 'решения' } as const;
 
 export async function scanOverdue(deps: CaseDeps, now: Date): Promise<CaseOverdueMessage[]> {
+  const found = await getOverdueCases(deps.store, { now });
   const out: CaseOverdueMessage[] = [];
-  for (const o of await getOverdueCases(deps.store, { now })) {
-    try {
-      const r = await appendToCase(deps, o.case.id, (view) =>
-        view
-          ? [{ id: `${o.case.id}:overdue:${o.clock}`, type: 'overdue', actor: 'system', comment: `Истёк срок ${CLOCK_RU[o.clock]}`, payload: { clock: o.clock, due: o.due } }]
-          : [],
-      );
-      if (r.appended.length === 0 || !r.view) continue;
-      const msg: CaseOverdueMessage = { caseId: o.case.id, clock: o.clock, due: o.due, case: summaryFromView(r.view) };
-      await deps.bus?.publish(SUBJECTS.caseOverdue, msg, { msgId: `overdue:${o.case.id}:${o.clock}` });
+  // in batches: a backlog of thousands of clocks (a first start) is a few writes, not thousands
+  const ids = [...new Set(found.map((o) => o.case.id))];
+  for (let i = 0; i < ids.length; i += 500) {
+    const batch = ids.slice(i, i + 500);
+    const clocks = found.filter((o) => batch.includes(o.case.id));
+    const appended = await withCaseLocks(batch, async () => {
+      const loaded = await loadCases(deps.store, batch);
+      const events: CaseEvent[] = [];
+      const touched = new Map<string, LoadedCase>();
+      for (const o of clocks) {
+        const c = loaded.get(o.case.id)!;
+        if (!c.view) continue;
+        try {
+          const added = applyDrafts(c, [{ id: `${o.case.id}:overdue:${o.clock}`, type: 'overdue', actor: 'system', comment: `Истёк срок ${CLOCK_RU[o.clock]}`, payload: { clock: o.clock, due: o.due } }], now);
+          if (added.length) events.push(...added), touched.set(c.id, c);
+        } catch (e) {
+          // the case moved on since the read (taken into work, resolved): nothing to announce
+          if (!(e instanceof CaseTransitionError)) throw e;
+        }
+      }
+      await commitCases(deps, events, touched.values(), now);
+      return events.map((e) => ({ e, view: touched.get(e.caseId)!.view! }));
+    });
+    for (const { e, view } of appended) {
+      const clock = e.payload.clock as OverdueCase['clock'];
+      const msg: CaseOverdueMessage = { caseId: e.caseId, clock, due: String(e.payload.due), case: summaryFromView(view) };
+      await deps.bus?.publish(SUBJECTS.caseOverdue, msg, { msgId: `overdue:${e.caseId}:${clock}` });
       out.push(msg);
-    } catch (e) {
-      // the case moved on since the read (taken into work, resolved): nothing to announce
-      if (!(e instanceof CaseTransitionError)) throw e;
     }
   }
   return out;
