@@ -41,20 +41,31 @@ export function registryGender(name: string): Gender | null {
   return null;
 }
 
-/**
- * Whether the words of the text in [first, last] agree in gender with a registry name: null when
- * either side does not tell (no adjectival ending, or an ambiguous one).
- */
-export function agrees(tokens: Token[], first: number, last: number, name: string): boolean | null {
-  const reg = registryGender(name);
-  if (!reg) return null;
+/** What the text's words in [first, last] say about the name's gender: null when they do not tell. */
+export interface TextGender {
+  gender: Gender;
+  ending: string;
+}
+
+export function textGender(tokens: Token[], first: number, last: number): TextGender | null {
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
     if (t.kind !== 'word' || TEXT_TYPES.has(t.text)) continue;
     const g = genderOf(t.text, TEXT_ENDINGS);
-    if (g) return compatible(g[0], reg, g[1]);
+    if (g) return { gender: g[0], ending: g[1] };
     // the first adjectival word decides; an ambiguous «-ой» says nothing
     if (t.text.endsWith('ой')) return null;
   }
   return null;
+}
+
+/** false when the text's gender contradicts the registry name's (computed once per street: `registryGender`). */
+export function genderAgrees(text: TextGender | null, reg: Gender | null): boolean | null {
+  if (!text || !reg) return null;
+  return compatible(text.gender, reg, text.ending);
+}
+
+/** Whether the words of the text in [first, last] agree in gender with a registry name (null: cannot tell). */
+export function agrees(tokens: Token[], first: number, last: number, name: string): boolean | null {
+  return genderAgrees(textGender(tokens, first, last), registryGender(name));
 }

@@ -4,6 +4,7 @@ import type { House } from '../../shared/types/registry.js';
 import { tokenize } from './normalise.js';
 import { parseRegistryNumber, type HouseNumber } from './house-number.js';
 import { REGISTRY_TYPES, type StreetKind } from './vocabulary.js';
+import { registryGender, type Gender } from './agreement.js';
 
 export interface IndexedHouse {
   house: House;
@@ -21,6 +22,8 @@ export interface Street {
   houses: IndexedHouse[];
   /** houses by base number, for quick look-up */
   byBase: Map<number, IndexedHouse[]>;
+  /** grammatical gender of an adjectival name («Загородный»: m), null otherwise */
+  gender: Gender | null;
 }
 
 /** A street name as it can be written in a text, shared by streets of every type and locality. */
@@ -112,7 +115,8 @@ export function buildGazetteer(houses: readonly House[], commonStems: readonly s
     let s = streets.get(key);
     if (!s) {
       const kind: StreetKind = area ? 'other' : (REGISTRY_TYPES[rawType.replace(/\.$/, '').toLowerCase()] ?? 'other');
-      s = { name: area ? house.locality : house.street, rawType, kind, locality: house.locality, region: house.region, houses: [], byBase: new Map() };
+      const name = area ? house.locality : house.street;
+      s = { name, rawType, kind, locality: house.locality, region: house.region, houses: [], byBase: new Map(), gender: area ? null : registryGender(name) };
       streets.set(key, s);
     }
     const ih = { house, hn };

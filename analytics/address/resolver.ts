@@ -8,7 +8,7 @@ import { buildGazetteer, type Gazetteer, type Street } from './gazetteer.js';
 import { capitalisedInside, findStreets, type StreetMatch } from './matcher.js';
 import { addressCue, mentionedDistricts, mentionedLocalities, qualifierCue, type Mentions } from './context.js';
 import { narrow, type Candidate, type ResolveHint } from './narrow.js';
-import { agrees } from './agreement.js';
+import { genderAgrees, textGender } from './agreement.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, neighbourHouse, type NeighbourOptions } from './neighbours.js';
 
 export interface Resolution {
@@ -144,7 +144,8 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   }
   // «Загородная» is not «Загородный пр.»: for the street alone, the streets whose name agrees
   // in gender (if any); houses are chosen below by number first, then gender
-  const disagrees = (s: Street) => agrees(tokens, m.first, m.last, s.name) === false;
+  const tg = textGender(tokens, m.first, m.last);
+  const disagrees = (s: Street) => genderAgrees(tg, s.gender) === false;
   const streetsAsWritten = streets.some(disagrees) && !streets.every(disagrees) ? streets.filter((s) => !disagrees(s)) : streets;
   // «Большой пр.» with «Васильевский» elsewhere in the text: the В.О. one
   const cueMismatch = !m.qualifier && e.qualifier !== '' && ctx.cue !== '' && e.qualifier !== ctx.cue;
