@@ -3,12 +3,12 @@
 // incidents with a lifecycle. Pure: time comes from the mentions and from
 // tick(now); the caller stores and publishes the events it returns.
 import { LABELS, type LabelInfo, type MapLayer } from '../../shared/types/taxonomy.js';
-import { areaKey, areasOf, blockIds, cellId, type CellRef } from './areas.js';
+import { areaKey, areasOf, cellId, type CellRef } from './areas.js';
 import { Baseline, type AreaPrior } from './baseline.js';
-import { approxM, Incident, startOfRun } from './incident.js';
+import { Incident, startOfRun } from './incident.js';
 import { logPoissonTail } from './poisson.js';
 import { distinct, RecentWindow, type Entry } from './window.js';
-import { diskCells } from './disk.js';
+import { candidates, compact, inDisk, type Candidate } from './candidates.js';
 import type { AlertAck, AlertEvent, AlertEventKind, AreaKind, DetectorConfig, DetectorMention, HotspotAlert, Thresholds } from './types.js';
 
 const MIN_MS = 60_000;
@@ -19,17 +19,7 @@ const CURRENT_MIN = 30;
 const LN_CURRENT_P = Math.log(1e-3);
 /** a gap this long between members separates a burst from the complaints before it */
 const RUN_GAP_MIN = 15;
-/** above this many members the cluster is centred on the revealing mention, not searched for */
-const MAX_CLUSTER_SEARCH = 300;
 
-interface Candidate {
-  kind: AreaKind;
-  /** ids of the areas whose windows are summed (a 3×3 block for cells) */
-  ids: string[];
-  trigger: string;
-  /** a disk around the mention: only entries within it count, its baseline is the covered part of its cells */
-  disk?: { lat: number; lon: number; radiusM: number; weights: number[] };
-}
 
 export class HotspotDetector {
   readonly baseline: Baseline;
@@ -143,34 +133,11 @@ export class HotspotDetector {
     return recent >= Math.max(2, 3 * expected);
   }
 
-  /**
-   * Areas tested for a burst, smallest first. Districts are not among them: a district
-   * holds thousands of unrelated houses, and an incident must be a place one can send
-   * a crew to. A burst over a district shows up in its cells.
-   */
-  private candidates(house: string | null, street: string | null, cell: CellRef | null, lat: number | null, lon: number | null): Candidate[] {
-    const out: Candidate[] = [];
-    if (house) out.push({ kind: 'house', ids: [house], trigger: areaKey('house', house) });
-    // The mention's own cell first (a few hundred metres: little background to hide a small
-    // burst), then the 3×3 block around it (a burst that straddles cell borders).
-    if (cell) {
-      const here = cellId(cell.iy, cell.ix);
-      out.push({ kind: 'cell', ids: [here], trigger: areaKey('cell', here) });
-      if (lat !== null && lon !== null) {
-        const d = diskCells(lat, lon, this.cfg.nearM, this.cfg.cellDeg);
-        out.push({ kind: 'cell', ids: d.ids, trigger: `near:${here}`, disk: { lat, lon, radiusM: this.cfg.nearM, weights: d.weights } });
-      }
-      out.push({ kind: 'cell', ids: blockIds(cell), trigger: `block:${here}` });
-    }
-    if (street) out.push({ kind: 'street', ids: [street], trigger: areaKey('street', street) });
-    return out;
-  }
-
   /** Test the mention's areas, smallest first; open an incident on the first burst. */
   private test(layer: MapLayer, house: string | null, street: string | null, cell: CellRef | null, lat: number | null, lon: number | null): AlertEvent | null {
     const th = this.thresholds(layer);
     const lnP = Math.log(th.pValue);
-    for (const c of this.candidates(house, street, cell, lat, lon)) {
+    for (const c of candidates(this.cfg, house, street, cell, lat, lon)) {
       const wins = c.ids.map((id) => this.windows.get(`${layer}|${areaKey(c.kind, id)}`)).filter((w): w is RecentWindow => !!w);
       for (const wMin of this.cfg.windowsMin) {
         const from = this.now - wMin * MIN_MS;
@@ -369,33 +336,6 @@ export class HotspotDetector {
     const inc = this.open.get(alertId);
     if (inc) inc.ack = ack;
   }
-}
-
-/**
- * The burst's members that lie close together: those within `radiusM` of the densest
- * member (the one with most others within that distance; ties go to the one nearest
- * the revealing mention). Members without coordinates (a street named, no house) stay.
- */
-export function compact(entries: Entry[], lat: number | null, lon: number | null, radiusM: number): Entry[] {
-  const located = entries.filter((e) => e.lat !== null && e.lon !== null);
-  if (!located.length) return entries;
-  let seed: Entry | { lat: number; lon: number } | null = lat !== null && lon !== null ? { lat, lon } : null;
-  if (located.length <= MAX_CLUSTER_SEARCH || !seed) {
-    let best = -1;
-    let bestD = Infinity;
-    for (const e of located.length <= MAX_CLUSTER_SEARCH ? located : located.slice(-MAX_CLUSTER_SEARCH)) {
-      let n = 0;
-      for (const f of located) if (approxM(e.lat as number, e.lon as number, f.lat as number, f.lon as number) <= radiusM) n++;
-      const d = lat !== null && lon !== null ? approxM(e.lat as number, e.lon as number, lat, lon) : 0;
-      if (n > best || (n === best && d < bestD)) (best = n), (bestD = d), (seed = e);
-    }
-  }
-  const s = seed as { lat: number; lon: number };
-  return entries.filter((e) => e.lat === null || e.lon === null || approxM(e.lat, e.lon, s.lat, s.lon) <= radiusM);
-}
-
-function inDisk(e: Entry, d: { lat: number; lon: number; radiusM: number }): boolean {
-  return e.lat !== null && e.lon !== null && approxM(e.lat, e.lon, d.lat, d.lon) <= d.radiusM;
 }
 
 function hashKey(s: string): string {
