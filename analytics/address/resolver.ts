@@ -8,7 +8,7 @@ import { buildGazetteer, type Gazetteer, type Street } from './gazetteer.js';
 import { capitalisedInside, findStreets, type StreetMatch } from './matcher.js';
 import { addressCue, mentionedDistricts, mentionedLocalities, qualifierCue, type Mentions } from './context.js';
 import { narrow, type Candidate, type ResolveHint } from './narrow.js';
-import { genderAgrees, textGender } from './agreement.js';
+import { genderAgrees, textGender, type TextGender } from './agreement.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, neighbourHouse, type NeighbourOptions } from './neighbours.js';
 
 export interface Resolution {
@@ -145,8 +145,8 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   // «Загородная» is not «Загородный пр.»: for the street alone, the streets whose name agrees
   // in gender (if any); houses are chosen below by number first, then gender
   const tg = textGender(tokens, m.first, m.last);
-  const disagrees = (s: Street) => genderAgrees(tg, s.gender) === false;
-  const streetsAsWritten = streets.some(disagrees) && !streets.every(disagrees) ? streets.filter((s) => !disagrees(s)) : streets;
+  const agreeingStreets = tg ? streets.filter((s) => !disagrees(tg, s)) : streets;
+  const streetsAsWritten = agreeingStreets.length ? agreeingStreets : streets;
   // «Большой пр.» with «Васильевский» elsewhere in the text: the В.О. one
   const cueMismatch = !m.qualifier && e.qualifier !== '' && ctx.cue !== '' && e.qualifier !== ctx.cue;
   let confidence = 0.9 - (cueMismatch ? 0.3 : 0) - (m.kind ? 0 : 0.1) - (m.partial ? 0.15 : 0) - (m.fuzzy ? 0.15 : 0) - (typeMismatch ? 0.25 : 0);
@@ -169,21 +169,14 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   }
   const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
   // the number is not on the street the text means: its neighbours may stand in (`approximate`)
-  const approximate = (): Resolution | null => {
-    const street = opts.neighbours && !m.partial && !m.fuzzy ? certainStreet(streetsAsWritten, localities, ctx.hint, opts) : null;
-    if (street && disagrees(street)) return null;
-    const nb = street ? neighbourHouse(street, m.number!, opts.neighbours!) : null;
-    const conf = confidence - APPROXIMATE_PENALTY + (m.marker ? 0.05 : 0);
-    if (!street || !nb || conf < opts.minConfidence) return null;
-    return { house: nb.ih.house, street: { name: street.name, type: street.rawType }, address: { street: `${street.rawType} ${street.name}`.trim(), house: formatNumber(m.number!), raw }, span, confidence: round(Math.min(1, conf)), ambiguous: false, candidates: [], approximate: true };
-  };
-  if (cands.length === 0) return approximate() ?? streetOnly(confidence * 0.6);
+  const standIn: Approx = { m, streets: streetsAsWritten, localities, tg, confidence, span, raw };
+  if (cands.length === 0) return approximate(standIn, ctx.hint, opts) ?? streetOnly(confidence * 0.6);
   if (cands.some((c) => c.fit >= 2)) cands = cands.filter((c) => c.fit >= 2);
   // gender decides among the best-fitting numbers («Саперная 6»: Пушкин's ул., not the city's
   // пер.), not against a better fit; when no house of an agreeing street has the number
   // («загородная 41»: only Загородный пр. has 41), it is probably a house the registry lacks
   const topFit = Math.max(...cands.map((c) => c.fit));
-  const agreeing = cands.filter((c) => !disagrees(c.street));
+  const agreeing = tg ? cands.filter((c) => !disagrees(tg, c.street)) : cands;
   if (agreeing.length === 0) confidence -= GENDER_PENALTY;
   else if (agreeing.length < cands.length && agreeing.some((c) => c.fit === topFit)) cands = agreeing;
   let ambiguous = false;
@@ -191,7 +184,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   const narrowed = narrow(cands, { localities, districts: ctx.districts, hint: ctx.hint, defaultLocality: opts.defaultLocality, defaultRegion: opts.defaultRegion, defaultHasStreet });
   // «Колпино, пр. Ленина 27»: the named place lacks 27, namesakes elsewhere have it. Only when the
   // text names the place: a bare «Школьная 32» the city lacks may well be a suburb's exact house
-  const instead = narrowed.unfounded && localities.size > 0 ? approximate() : null;
+  const instead = narrowed.unfounded && localities.size > 0 ? approximate(standIn, ctx.hint, opts) : null;
   if (instead) return instead;
   const bestFit = Math.max(...narrowed.cands.map((c) => c.fit));
   cands = narrowed.cands.filter((c) => c.fit === bestFit);
@@ -229,6 +222,29 @@ function counted(tokens: Token[], m: StreetMatch): boolean {
     if (t === '№' || t === 'номер' || t === 'н') numero = true;
   }
   return numero;
+}
+
+const disagrees = (tg: TextGender, s: Street) => genderAgrees(tg, s.gender) === false;
+
+interface Approx {
+  m: StreetMatch;
+  streets: Street[];
+  localities: Mentions;
+  tg: TextGender | null;
+  confidence: number;
+  span: [number, number];
+  raw: string;
+}
+
+/** The neighbour-number stand-in (a function of the module: closures per text cost a __name each under tsx). */
+function approximate(a: Approx, hint: ResolveHint, opts: Opts): Resolution | null {
+  const { m } = a;
+  const street = opts.neighbours && !m.partial && !m.fuzzy ? certainStreet(a.streets, a.localities, hint, opts) : null;
+  if (!street || (a.tg && disagrees(a.tg, street))) return null;
+  const nb = neighbourHouse(street, m.number!, opts.neighbours!);
+  const conf = a.confidence - APPROXIMATE_PENALTY + (m.marker ? 0.05 : 0);
+  if (!nb || conf < opts.minConfidence) return null;
+  return { house: nb.ih.house, street: { name: street.name, type: street.rawType }, address: { street: `${street.rawType} ${street.name}`.trim(), house: formatNumber(m.number!), raw: a.raw }, span: a.span, confidence: round(Math.min(1, conf)), ambiguous: false, candidates: [], approximate: true };
 }
 
 /** A name whose gender disagrees is another street unless the type word says otherwise. */
