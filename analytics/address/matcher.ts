@@ -120,17 +120,19 @@ function twoTypos(g: Gazetteer, s: string): string | null {
   return found;
 }
 
+/** Once per entry and start token (a module function: a closure per text costs a __name under tsx). */
+function pushNew(out: StreetMatch[], seen: Set<number>, m: StreetMatch): void {
+  const k = m.entry.id * 65536 + m.first;
+  if (!seen.has(k)) {
+    seen.add(k);
+    out.push(m);
+  }
+}
+
 export function findStreets(tokens: Token[], g: Gazetteer, original: string): StreetMatch[] {
   const out: StreetMatch[] = [];
   const seen = new Set<number>();
   const cache = lookupCacheOf(g);
-  const push = (m: StreetMatch) => {
-    const k = m.entry.id * 65536 + m.first;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(m);
-    }
-  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'word') {
@@ -144,7 +146,7 @@ export function findStreets(tokens: Token[], g: Gazetteer, original: string): St
           const m = alignName(tokens, i, entry, pos, g.common);
           if (!m) continue;
           const full = complete(tokens, m, original);
-          if (!twoTypos || full.number) push(full);
+          if (!twoTypos || full.number) pushNew(out, seen, full);
         }
       }
     } else if (t.kind === 'num' && (t.ordinal || TEXT_TYPES.has(tokens[i + 1]?.text ?? ''))) {
@@ -155,7 +157,7 @@ export function findStreets(tokens: Token[], g: Gazetteer, original: string): St
       if (!kind) continue;
       for (const entry of g.byOrdinalKind.get(`${t.value}|${kind}`) ?? []) {
         const m: StreetMatch = { entry, first: i, last: i, kind: null, qualifier: '', partial: false, fuzzy: false, number: null, numFirst: -1, numLast: -1, marker: false };
-        push(complete(tokens, m, original));
+        pushNew(out, seen, complete(tokens, m, original));
       }
     }
   }

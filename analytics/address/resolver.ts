@@ -154,11 +154,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   const spanEnd = m.numLast >= 0 ? Math.max(m.last, m.numLast) : m.last;
   const span: [number, number] = [tokens[spanStart].start, tokens[spanEnd].end];
   const raw = text.slice(span[0], span[1]);
-  const streetOnly = (conf: number): Resolution => {
-    const s = preferStreet(streetsAsWritten, ctx, opts);
-    return { house: null, street: { name: s.name, type: s.rawType }, address: { street: `${s.rawType} ${s.name}`.trim(), house: m.number ? formatNumber(m.number) : '', raw }, span, confidence: round(conf), ambiguous: false, candidates: [] };
-  };
-  if (!m.number) return streetOnly(confidence * 0.5);
+  if (!m.number) return streetOnly(preferStreet(streetsAsWritten, ctx, opts), m, span, raw, confidence * 0.5);
   // houses with the number on every street of this name; the place is chosen among the
   // compatible ones before the best spelling, or «10 лит. А» in the city would lose to «10» elsewhere
   let cands: Candidate[] = [];
@@ -170,7 +166,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   const localities = new Map([...ctx.localities].filter(([, [a, z]]) => z < m.first || a > m.last));
   // the number is not on the street the text means: its neighbours may stand in (`approximate`)
   const standIn: Approx = { m, streets: streetsAsWritten, localities, tg, confidence, span, raw };
-  if (cands.length === 0) return approximate(standIn, ctx.hint, opts) ?? streetOnly(confidence * 0.6);
+  if (cands.length === 0) return approximate(standIn, ctx.hint, opts) ?? streetOnly(preferStreet(streetsAsWritten, ctx, opts), m, span, raw, confidence * 0.6);
   if (cands.some((c) => c.fit >= 2)) cands = cands.filter((c) => c.fit >= 2);
   // gender decides among the best-fitting numbers («Саперная 6»: Пушкин's ул., not the city's
   // пер.), not against a better fit; when no house of an agreeing street has the number
@@ -267,6 +263,10 @@ function certainStreet(streets: Street[], localities: Mentions, hint: ResolveHin
   const city = streets.filter((s) => s.locality === opts.defaultLocality);
   if (city.length) return one(city);
   return streets.length === 1 && streets[0].region === opts.defaultRegion ? streets[0] : null;
+}
+
+function streetOnly(s: Street, m: StreetMatch, span: [number, number], raw: string, conf: number): Resolution {
+  return { house: null, street: { name: s.name, type: s.rawType }, address: { street: `${s.rawType} ${s.name}`.trim(), house: m.number ? formatNumber(m.number) : '', raw }, span, confidence: round(conf), ambiguous: false, candidates: [] };
 }
 
 function preferStreet(streets: Street[], ctx: Ctx, opts: Opts): Street {
