@@ -23,18 +23,30 @@ export interface PetitionFigures {
   approximate: { returned: number; within: number };
   /** the portal's own address of each distinct building («г.Санкт-Петербург, Моховая улица, дом 47, литера А») */
   addresses: { n: number; returned: number; within: number; approximate: { returned: number; within: number } };
+  /** petitions about a place (a yard, a road): their point is where the problem is, near the house a text names */
+  places: { n: number; returned: number; within150: number; over1km: number };
 }
 
 export async function evalPetitions(print = showMisses, registry?: Registry): Promise<PetitionFigures> {
   const reg = registry ?? (await loadRegistry());
   const rows = parseCsvObjects(readFileSync(path.join(shared, 'data/train/spb_petitions_train.csv'), 'utf8'));
-  const f: PetitionFigures = { texts: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 }, addresses: { n: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 } } };
+  const f: PetitionFigures = { texts: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 }, addresses: { n: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 } }, places: { n: 0, returned: 0, within150: 0, over1km: 0 } };
   const seen = new Set<string>();
   for (const row of rows) {
     const lat = Number(row.lat);
     const lon = Number(row.lon);
+    if (!row.text || !Number.isFinite(lat) || !Number.isFinite(lon) || !lat) continue;
     // rows without a building address carry a point on a street or in a yard, not a house
-    if (!row.text || !row.full_address || !Number.isFinite(lat) || !Number.isFinite(lon) || !lat) continue;
+    if (!row.full_address) {
+      const h = reg.resolver.resolve(row.text).house;
+      f.places.n++;
+      if (!h) continue;
+      const d = h.lat !== null && h.lon !== null ? distanceM(h.lat, h.lon, lat, lon) : Infinity;
+      f.places.returned++;
+      if (d <= 150) f.places.within150++;
+      if (d > 1000) f.places.over1km++;
+      continue;
+    }
     if (!seen.has(row.full_address)) {
       seen.add(row.full_address);
       const a = f.addresses;
@@ -74,4 +86,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`  approximate (neighbour-number) houses: ${f.approximate.returned}, within 100 m ${pct(f.approximate.within, f.approximate.returned)}`);
   const a = f.addresses;
   console.log(`the portal's addresses of ${a.n} distinct buildings: given a house ${pct(a.returned, a.n)}, within 100 m ${pct(a.within, a.returned)}; approximate ${a.approximate.returned}, within 100 m ${pct(a.approximate.within, a.approximate.returned)}`);
+  const pl = f.places;
+  console.log(`petitions about a place (${pl.n}): given a house ${pl.returned}, within 150 m of the point ${pct(pl.within150, pl.returned)}, over 1 km away ${pl.over1km}`);
 }
