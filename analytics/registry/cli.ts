@@ -39,6 +39,8 @@ export function geocodeJson(reg: Registry, text: string, hint?: ResolveHint): st
       confidence: r.confidence,
       ambiguous: r.ambiguous,
       candidates: r.candidates,
+      // the text's number is not in the registry: the house is its nearest-numbered neighbour
+      approximate: r.approximate ?? false,
     },
     null,
     2,
