@@ -4,17 +4,9 @@
 // complain within minutes). Seeded, so every run sees the same stream.
 import type { MapLayer } from '../../shared/types/taxonomy.js';
 import type { DetectorMention } from './types.js';
+import { mulberry32 } from '../../shared/random/mulberry32.js';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng: (seed: number) => () => number = mulberry32;
 
 export interface SynthHouse {
   id: string;

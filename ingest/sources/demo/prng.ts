@@ -1,5 +1,6 @@
 // Seeded randomness for the demo stream: mulberry32 is tiny, fast and good enough
 // for synthetic data, and the same seed must give the same stream on every machine.
+import { mulberry32 } from '../../../shared/random/mulberry32.js';
 
 export interface Rng {
   /** uniform in [0, 1) */
@@ -14,16 +15,7 @@ export interface Rng {
   fork(label: string): Rng;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** FNV-1a: stable 32-bit hash of a string, for seeds and synthetic native ids. */
 export function hash32(s: string): number {

@@ -1,19 +1,12 @@
 // Seeded randomness, the {a|b} pattern expander and resident-style noise for the
 // generated social-media texts. Fixed seeds: the same run writes the same files.
 
+import { mulberry32 } from '../../../shared/random/mulberry32.js';
+
 export type Rng = () => number;
 
 /** mulberry32: small, fast, good enough for sampling text fragments. */
-export function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const makeRng: (seed: number) => Rng = mulberry32;
 
 export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 export const chance = (rng: Rng, p: number): boolean => rng() < p;
