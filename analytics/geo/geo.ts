@@ -14,7 +14,7 @@ export function distanceM(lat1: number, lon1: number, lat2: number, lon2: number
 }
 
 /** Even-odd ray casting; points exactly on an edge may fall either way, which is fine for simplified polygons. */
-export function pointInRing(lon: number, lat: number, ring: Ring): boolean {
+export function pointInRing(lon: number, lat: number, ring: ReadonlyArray<readonly [number, number]>): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = ring[i];

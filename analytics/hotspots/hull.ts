@@ -1,6 +1,7 @@
 // Outline of an incident: the convex hull of its houses, buffered by a few
 // dozen metres so that one or two houses still draw as a visible shape.
 
+import { pointInRing } from '../geo/geo.js';
 type P = [number, number];
 
 function cross(o: P, a: P, b: P): number {
@@ -52,12 +53,4 @@ function round6(x: number): number {
 }
 
 /** Point-in-ring test (even-odd) for checking that houses lie inside an outline. */
-export function insideRing(lon: number, lat: number, ring: readonly P[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
+export const insideRing = pointInRing;
