@@ -1,11 +1,11 @@
-// Finds street names in a token stream and the house number written next to them.
+// Finds street names in a token stream (with their type word and «В.О.»/«П.С.»), and the house
+// number written next to them.
 import type { Token } from './normalise.js';
-import { EMPTY_NUMBER, type HouseNumber } from './house-number.js';
-import { FUZZY2_MIN_LENGTH, FUZZY_MIN_LENGTH, boundedEditDistance, deletions, withinOneEdit, type Gazetteer, type NameEntry } from './gazetteer.js';
-import {
-  CONNECTORS_BEFORE_STREET, HOUSE_MARKERS, KORPUS_WORDS, LITERA_WORDS, NAME_ABBREVIATIONS, STROENIE_WORDS, TEXT_TYPES,
-  isUnitWord, type StreetKind,
-} from './vocabulary.js';
+import type { HouseNumber } from './house-number.js';
+import { FUZZY_MIN_LENGTH, withinOneEdit, type Gazetteer, type NameEntry } from './gazetteer.js';
+import { NAME_ABBREVIATIONS, TEXT_TYPES, type StreetKind } from './vocabulary.js';
+import { lookupCacheOf, lookupStems } from './typo-lookup.js';
+import { numberAfter, numberBefore } from './number-reader.js';
 
 export interface StreetMatch {
   entry: NameEntry;
@@ -55,69 +55,6 @@ function typeAfter(tokens: Token[], i: number): [StreetKind | null, number] {
   const k = typeAt(tokens, i + 1);
   if (!k) return [null, i];
   return [k, isPunct(tokens[i + 2], '.') ? i + 2 : i + 1];
-}
-
-/** a candidate stem of a text word; `twoTypos`: two edits away, trusted only with more evidence */
-type Lookup = { stem: string; fuzzy: boolean; twoTypos?: boolean }[];
-
-const lookupCache = new WeakMap<Gazetteer, Map<string, Lookup>>();
-const LOOKUP_CACHE_MAX = 100_000;
-
-function lookupCacheOf(g: Gazetteer): Map<string, Lookup> {
-  let cache = lookupCache.get(g);
-  if (!cache) lookupCache.set(g, (cache = new Map()));
-  return cache;
-}
-
-/** Candidate stems of a text word: itself, and for long words those one typo away (cached per gazetteer). */
-function lookupStems(g: Gazetteer, cache: Map<string, Lookup>, s: string): Lookup {
-  const hit = cache.get(s);
-  if (hit) return hit;
-  const out = computeLookup(g, s);
-  if (cache.size >= LOOKUP_CACHE_MAX) cache.clear();
-  cache.set(s, out);
-  return out;
-}
-
-function computeLookup(g: Gazetteer, s: string): Lookup {
-  const out: Lookup = [];
-  if (g.byWord.has(s)) out.push({ stem: s, fuzzy: false });
-  // colloquial «-ка» names: «по Гражданке», «на Пискарёвке» for Гражданский, Пискарёвский пр.
-  if (s.length >= FUZZY_MIN_LENGTH && s.endsWith('к') && !s.endsWith('ск')) {
-    const full = s.slice(0, -1) + 'ск';
-    if (g.byWord.has(full)) out.push({ stem: full, fuzzy: true });
-  }
-  if (s.length < FUZZY_MIN_LENGTH || out.some((o) => !o.fuzzy) || g.common.has(s)) return out;
-  const seen = new Set<string>();
-  const add = (w: string) => {
-    if (!seen.has(w) && withinOneEdit(s, w) && (g.stemFrequency.get(w) ?? 0) <= 3) {
-      seen.add(w);
-      out.push({ stem: w, fuzzy: true });
-    }
-  };
-  for (const w of g.fuzzy.get(s) ?? []) add(w);
-  for (const d of deletions(s)) {
-    if (g.byWord.has(d)) add(d);
-    for (const w of g.fuzzy.get(d) ?? []) add(w);
-  }
-  if (out.length === 0 && s.length >= FUZZY2_MIN_LENGTH) {
-    const two = twoTypos(g, s);
-    if (two) out.push({ stem: two, fuzzy: true, twoTypos: true });
-  }
-  return out;
-}
-
-/** The one long name stem two typos away from `s` (a swap counts as one); null when none or several. */
-function twoTypos(g: Gazetteer, s: string): string | null {
-  let found: string | null = null;
-  // the first letter is rarely the typo, and keeps the scan to a few dozen stems
-  for (const w of g.longStems.get(s[0]) ?? []) {
-    if (Math.abs(w.length - s.length) > 2 || (g.stemFrequency.get(w) ?? 0) > 3) continue;
-    if (boundedEditDistance(s, w, 2) > 2) continue;
-    if (found !== null) return null;
-    found = w;
-  }
-  return found;
 }
 
 /** Once per entry and start token (a module function: a closure per text costs a __name under tsx). */
@@ -227,52 +164,20 @@ function complete(tokens: Token[], m: StreetMatch, original: string): StreetMatc
     }
   }
   if (m.entry.qualifier === '' && m.qualifier) return m;
-  // house number after: «Ленина, д. 5», «Ленина дом № 5 к. 2», «Захарова у 46-го»
-  let j = m.last + 1;
-  let marker = false;
-  for (let steps = 0; steps < 5 && j < tokens.length; steps++) {
-    const t = tokens[j];
-    if (t.kind === 'punct' && (t.text === ',' || t.text === '.' || t.text === ':' || t.text === '-' || t.text === '№')) j++;
-    else if (t.kind === 'word' && (HOUSE_MARKERS.has(t.text) || t.text === 'у')) {
-      marker = marker || HOUSE_MARKERS.has(t.text);
-      j++;
-    } else break;
-  }
-  const after = readNumber(tokens, j, original);
+  const after = numberAfter(tokens, m.last + 1, original);
   if (after) {
     m.number = after.hn;
-    m.numFirst = j;
+    m.numFirst = after.first;
     m.numLast = after.last;
-    m.marker = marker;
+    m.marker = after.marker;
     return m;
   }
-  // house number before: «дом 75 по Краснопутиловской», «фасаде 2/18 по Университетскому»,
-  // «дома №4 (подъезд 2) по Люблинскому», «на доме 38. Ул. Новороссийская»
-  let end = m.first - 1;
-  const conn = tokens[end];
-  const connector = conn !== undefined && conn.kind === 'word' && CONNECTORS_BEFORE_STREET.has(conn.text);
-  if (connector) end--;
-  if (isPunct(tokens[end], ',') || (!connector && isPunct(tokens[end], '.'))) end--;
-  if (connector && isPunct(tokens[end], ')')) {
-    let k = end - 1;
-    while (k > end - 10 && k >= 0 && !isPunct(tokens[k], '(')) k--;
-    if (isPunct(tokens[k], '(')) end = k - 1;
-  }
-  for (let s = Math.max(0, end - 8); s <= end; s++) {
-    if (tokens[s].kind !== 'num') continue;
-    const r = readNumber(tokens, s, original);
-    if (!r || r.last !== end) continue;
-    let b = s - 1;
-    if (isPunct(tokens[b], '.')) b--;
-    if (isPunct(tokens[b], '№')) b--;
-    const hasMarker = tokens[b]?.kind === 'word' && HOUSE_MARKERS.has(tokens[b].text);
-    if (hasMarker || (connector && conn.text === 'по')) {
-      m.number = r.hn;
-      m.numFirst = s;
-      m.numLast = r.last;
-      m.marker = hasMarker;
-      break;
-    }
+  const before = numberBefore(tokens, m.first - 1, original);
+  if (before) {
+    m.number = before.hn;
+    m.numFirst = before.first;
+    m.numLast = before.last;
+    m.marker = before.marker;
   }
   return m;
 }
@@ -289,49 +194,4 @@ export function capitalisedInside(tokens: Token[], i: number, original: string):
 function isQualifier(t: Token | undefined, original: string): boolean {
   if (!t || t.kind !== 'word' || (t.text !== 'во' && t.text !== 'пс')) return false;
   return t.end - t.start > 2 || original.charCodeAt(t.start) !== t.text.charCodeAt(0);
-}
-
-/** A one-letter word after a number is its letter when capitalised, or lower-case and not a preposition before a street. */
-function separateLetter(tokens: Token[], k: number, original: string): boolean {
-  const next = tokens[k + 1];
-  if (next?.kind === 'word' && /^[а-я]/.test(next.text) && !CONNECTORS_BEFORE_STREET.has(next.text)) return false;
-  if (/[А-Я]/.test(original[tokens[k].start])) return true;
-  return 'абвгд'.includes(tokens[k].text) && (next === undefined || next.kind === 'punct' || CONNECTORS_BEFORE_STREET.has(next.text));
-}
-
-/** A house number starting at token j with корпус/строение/литера; null when it is a quantity. */
-export function readNumber(tokens: Token[], j: number, original: string): { hn: HouseNumber; last: number } | null {
-  const t = tokens[j];
-  if (!t || t.kind !== 'num' || t.value === 0 || t.value > 1500) return null;
-  if (t.ordinal && t.ordinal !== 'го' && t.ordinal !== 'ого') return null;
-  const hn: HouseNumber = { ...EMPTY_NUMBER, base: t.value, letter: t.letter, slash: t.slash, dash: t.dash };
-  let last = j;
-  for (;;) {
-    let k = last + 1;
-    if (isPunct(tokens[k], ',')) k++;
-    const w = tokens[k];
-    if (!w || w.kind !== 'word') break;
-    let v = k + 1;
-    if (isPunct(tokens[v], '.')) v++;
-    const val = tokens[v];
-    if (KORPUS_WORDS.has(w.text) && val?.kind === 'num' && !hn.korpus) {
-      hn.korpus = String(val.value);
-      if (val.letter) hn.litera = val.letter;
-      last = v;
-    } else if (STROENIE_WORDS.has(w.text) && val?.kind === 'num' && !hn.stroenie) {
-      hn.stroenie = String(val.value);
-      last = v;
-    } else if (LITERA_WORDS.has(w.text) && val?.kind === 'word' && val.text.length === 1 && !hn.litera) {
-      hn.litera = val.text;
-      last = v;
-    } else if (k === last + 1 && !hn.letter && w.text.length === 1 && separateLetter(tokens, k, original)) {
-      // «5 А» written apart, «д.5 а по Апрельской»
-      hn.letter = w.text;
-      last = k;
-    } else break;
-  }
-  const next = tokens[last + 1];
-  if (next && next.kind === 'word' && last === j && isUnitWord(next.text)) return null;
-  if (next && next.kind === 'punct' && next.text === '%') return null;
-  return { hn, last };
 }
