@@ -59,4 +59,11 @@ describe('numberFit', () => {
     expect(numberFit(hn({ base: 31 }), hn({ base: 31 }))).toBe(3);
     expect(numberFit(hn({ base: 31 }), hn({ base: 31, korpus: '1' }))).toBe(1);
   });
+
+  it('lets the bare number stand for корпус 1 and a corner «28/2», not for корпус 2 and up', () => {
+    expect(numberFit(hn({ base: 20, korpus: '1' }), hn({ base: 20 }))).toBe(1);
+    expect(numberFit(hn({ base: 28, slash: 2 }), hn({ base: 28 }))).toBe(1);
+    expect(numberFit(hn({ base: 20, korpus: '3' }), hn({ base: 20 }))).toBe(0);
+    expect(numberFit(hn({ base: 20, korpus: '3', stroenie: '1' }), hn({ base: 20, litera: 'а' }))).toBe(0);
+  });
 });

