@@ -9,7 +9,7 @@ export type Mentions = Map<string, [number, number]>;
 
 const LOCALITY_MARKERS = new Set(['г', 'гор', 'город', 'городе', 'города', 'пос', 'поселок', 'поселке', 'поселка', 'п', 'пгт', 'дер', 'деревня', 'деревне', 'село', 'селе', 'мкр', 'тер']);
 const isUpper = (c: number) => (c >= 0x410 && c <= 0x42f) || c === 0x401;
-const isDistrictWord = (t: Token | undefined) => t !== undefined && t.kind === 'word' && (t.text.startsWith('район') || t.text === 'р' || t.text === 'рн');
+export const isDistrictWord = (t: Token | undefined) => t !== undefined && t.kind === 'word' && (t.text.startsWith('район') || t.text === 'р' || t.text === 'рн');
 
 /**
  * A case form of a settlement name written without «г.»/«пос.»: the name itself, or a noun's

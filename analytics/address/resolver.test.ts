@@ -218,4 +218,11 @@ describe('resolver: texts without a house', () => {
     expect(res.street?.name).toBe('Ленина');
     expect(res.address?.house).toBe('99');
   });
+
+  it('gives no street for an ordinary word without its type, number or capital', () => {
+    expect(r('в парадной грязно, на ленина не проехать').street).toBeNull();
+    expect(r('Садовая скамейка сломана').street).toBeNull();
+    expect(r('у нас на Садовой опять раскопки').street?.name).toBe('Садовая');
+    expect(r('на улице садовой опять раскопки').street?.name).toBe('Садовая');
+  });
 });

@@ -10,6 +10,7 @@ import { addressCue, mentionedDistricts, mentionedLocalities, qualifierCue, type
 import { narrow, type Candidate, type ResolveHint } from './narrow.js';
 import { genderAgrees, textGender, type TextGender } from './agreement.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, neighbourHouse, type NeighbourOptions } from './neighbours.js';
+import { streetOnly, writtenAsStreet } from './street-only.js';
 
 export interface Resolution {
   /** the house; when `ambiguous`, the preferred candidate (default locality) or null */
@@ -154,7 +155,7 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   const spanEnd = m.numLast >= 0 ? Math.max(m.last, m.numLast) : m.last;
   const span: [number, number] = [tokens[spanStart].start, tokens[spanEnd].end];
   const raw = text.slice(span[0], span[1]);
-  if (!m.number) return streetOnly(preferStreet(streetsAsWritten, ctx, opts), m, span, raw, confidence * 0.5);
+  if (!m.number) return writtenAsStreet(m, tokens, text) ? streetOnly(preferStreet(streetsAsWritten, ctx, opts), m, span, raw, confidence * 0.5) : null;
   // houses with the number on every street of this name; the place is chosen among the
   // compatible ones before the best spelling, or «10 лит. А» in the city would lose to «10» elsewhere
   let cands: Candidate[] = [];
@@ -263,10 +264,6 @@ function certainStreet(streets: Street[], localities: Mentions, hint: ResolveHin
   const city = streets.filter((s) => s.locality === opts.defaultLocality);
   if (city.length) return one(city);
   return streets.length === 1 && streets[0].region === opts.defaultRegion ? streets[0] : null;
-}
-
-function streetOnly(s: Street, m: StreetMatch, span: [number, number], raw: string, conf: number): Resolution {
-  return { house: null, street: { name: s.name, type: s.rawType }, address: { street: `${s.rawType} ${s.name}`.trim(), house: m.number ? formatNumber(m.number) : '', raw }, span, confidence: round(conf), ambiguous: false, candidates: [] };
 }
 
 function preferStreet(streets: Street[], ctx: Ctx, opts: Opts): Street {
