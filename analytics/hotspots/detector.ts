@@ -1,25 +1,20 @@
 // The hotspot detector: sliding-window counts per layer × area against a
-// baseline, a Poisson tail test with minimum distinct houses/authors, and
-// incidents with a lifecycle. Pure: time comes from the mentions and from
-// tick(now); the caller stores and publishes the events it returns.
+// baseline, the burst test (burst-test.ts) on each new mention, and incidents
+// with a lifecycle. Pure: time comes from the mentions and from tick(now); the
+// caller stores and publishes the events it returns.
 import { LABELS, type LabelInfo, type MapLayer } from '../../shared/types/taxonomy.js';
-import { areaKey, areasOf, cellId, type CellRef } from './areas.js';
+import { areaKey, areasOf, cellId } from './areas.js';
 import { Baseline, type AreaPrior } from './baseline.js';
 import { Incident, startOfRun } from './incident.js';
-import { logPoissonTail } from './poisson.js';
-import { distinct, RecentWindow, type Entry } from './window.js';
-import { candidates, compact, inDisk, type Candidate } from './candidates.js';
-import type { AlertAck, AlertEvent, AlertEventKind, AreaKind, DetectorConfig, DetectorMention, HotspotAlert, Thresholds } from './types.js';
+import { RecentWindow, type Entry } from './window.js';
+import { BurstTester, type FoundBurst } from './burst-test.js';
+import { adoptStored } from './adopt.js';
+import type { AlertAck, AlertEvent, AlertEventKind, DetectorConfig, DetectorMention, HotspotAlert, Thresholds } from './types.js';
 
 const MIN_MS = 60_000;
-const LN10 = Math.log(10);
 const NEIGHBOURHOOD = 4;
-/** the last minutes of a window that must still stand out for a burst to be current */
-const CURRENT_MIN = 30;
-const LN_CURRENT_P = Math.log(1e-3);
 /** a gap this long between members separates a burst from the complaints before it */
 const RUN_GAP_MIN = 15;
-
 
 export class HotspotDetector {
   readonly baseline: Baseline;
@@ -27,22 +22,27 @@ export class HotspotDetector {
   private readonly open = new Map<string, Incident>();
   private readonly layerSet: Set<MapLayer>;
   private readonly maxWindowMs: number;
+  private readonly tester: BurstTester;
   private now = -Infinity;
   private lastSweep = -Infinity;
-  /** bursts tested in full (after the cheap count gate): a cost figure for benches */
-  fullTests = 0;
 
   constructor(
     readonly cfg: DetectorConfig,
     prior: AreaPrior,
   ) {
     this.baseline = new Baseline(cfg, prior);
+    this.tester = new BurstTester(cfg, this.baseline);
     this.layerSet = new Set(cfg.layers);
     this.maxWindowMs = Math.max(...cfg.windowsMin) * MIN_MS;
   }
 
+  /** bursts tested in full (after the cheap count gate): a cost figure for benches */
+  get fullTests(): number {
+    return this.tester.fullTests;
+  }
+
   thresholds(layer: MapLayer): Thresholds {
-    return { ...this.cfg.defaults, ...this.cfg.perLayer[layer] };
+    return this.tester.thresholds(layer);
   }
 
   layersOf(category: string): MapLayer[] {
@@ -94,8 +94,8 @@ export class HotspotDetector {
         continue;
       }
       if (!ready) continue;
-      const opened = this.test(layer, a.house, a.street, a.cell, m.lat, m.lon);
-      if (opened) events.push(opened);
+      const found = this.tester.find(this.scope(layer), a.house, a.street, a.cell, m.lat, m.lon);
+      if (found) events.push(this.openIncident(layer, found));
     }
     return events;
   }
@@ -133,84 +133,8 @@ export class HotspotDetector {
     return recent >= Math.max(2, 3 * expected);
   }
 
-  /** Test the mention's areas, smallest first; open an incident on the first burst. */
-  private test(layer: MapLayer, house: string | null, street: string | null, cell: CellRef | null, lat: number | null, lon: number | null): AlertEvent | null {
-    const th = this.thresholds(layer);
-    const lnP = Math.log(th.pValue);
-    for (const c of candidates(this.cfg, house, street, cell, lat, lon)) {
-      const wins = c.ids.map((id) => this.windows.get(`${layer}|${areaKey(c.kind, id)}`)).filter((w): w is RecentWindow => !!w);
-      for (const wMin of this.cfg.windowsMin) {
-        const from = this.now - wMin * MIN_MS;
-        let n = 0;
-        for (const w of wins) n += w.count(from);
-        if (n < th.minMentions) continue;
-        let mu: number;
-        if (c.disk) {
-          const k = c.disk;
-          mu = 0;
-          for (let i = 0; i < c.ids.length; i++) mu += k.weights[i] * this.expectedCached(layer, { kind: 'cell', ids: [c.ids[i]], trigger: areaKey('cell', c.ids[i]) }, wMin);
-          // The disk holds at most what its cells hold: skip counting it when even that is no burst.
-          if (n <= mu + 4 * Math.sqrt(mu) || logPoissonTail(n, mu) > lnP) continue;
-          n = 0;
-          for (const w of wins) for (const e of w.since(from)) if (inDisk(e, k)) n++;
-          if (n < th.minMentions) continue;
-        } else mu = this.expectedCached(layer, c, wMin);
-        // Far below any burst (a Poisson tail at 4σ is ≫ 1e-5): skip the tail sum.
-        if (n <= mu + 4 * Math.sqrt(mu) || logPoissonTail(n, mu) > lnP) continue;
-        // Cheap gate passed: count again without mentions already in an open incident,
-        // and only those close together (a street or a block can be long).
-        this.fullTests++;
-        const free: Entry[] = [];
-        for (const w of wins) for (const e of w.since(from)) if ((!c.disk || inDisk(e, c.disk)) && !this.claimed(layer, e.id)) free.push(e);
-        const members = compact(free, lat, lon, this.cfg.clusterRadiusM);
-        const d = distinct(members);
-        if (d.count < th.minMentions || d.authors < (c.kind === 'house' ? th.houseMinAuthors : th.minAuthors)) continue;
-        if (c.kind !== 'house' && d.houses.size < th.minHouses) continue;
-        const lp = logPoissonTail(d.count, mu);
-        if (lp > lnP) continue;
-        // Still going on: the last part of the window must stand out too, or this is the
-        // tail of a burst that ended (history that arrived late, or a long window).
-        if (!this.current(members, mu, wMin)) continue;
-        return this.openIncident(layer, c, this.trim(members, c.kind, th), -lp / LN10);
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The members of the shortest window that still makes a burst on its own: a burst found
-   * in a long window should not open with the everyday complaints of hours before it.
-   */
-  private trim(members: Entry[], kind: AreaKind, th: Thresholds): Entry[] {
-    for (const w of [...this.cfg.windowsMin].sort((a, b) => a - b)) {
-      const from = this.now - w * MIN_MS;
-      const recent = members.filter((e) => e.ts >= from);
-      if (recent.length === members.length) return members;
-      const d = distinct(recent);
-      if (d.count >= th.minMentions && d.authors >= (kind === 'house' ? th.houseMinAuthors : th.minAuthors) && (kind === 'house' || d.houses.size >= th.minHouses)) return recent;
-    }
-    return members;
-  }
-
-  private current(members: Entry[], mu: number, wMin: number): boolean {
-    const recentMin = Math.min(wMin, CURRENT_MIN);
-    if (recentMin === wMin) return true;
-    const from = this.now - recentMin * MIN_MS;
-    const recent = distinct(members.filter((e) => e.ts >= from)).count;
-    return recent >= 2 && logPoissonTail(recent, (mu * recentMin) / wMin) <= LN_CURRENT_P;
-  }
-
-  /** Baselines move slowly: one hourly rate per area and layer per minute, scaled to each window. */
-  private readonly muCache = new Map<string, { minute: number; perHour: number }>();
-  private expectedCached(layer: MapLayer, c: Candidate, wMin: number): number {
-    const minute = Math.floor(this.now / MIN_MS);
-    const key = `${layer}|${c.trigger}`;
-    let hit = this.muCache.get(key);
-    if (!hit || hit.minute !== minute) {
-      hit = { minute, perHour: this.baseline.expected(layer, c.kind, c.ids, 3_600_000, this.now) };
-      this.muCache.set(key, hit);
-    }
-    return (hit.perHour * wMin) / 60;
+  private scope(layer: MapLayer) {
+    return { now: this.now, layer, window: (key: string) => this.windows.get(`${layer}|${key}`), claimed: (id: string) => this.claimed(layer, id) };
   }
 
   private claimed(layer: MapLayer, id: string): boolean {
@@ -218,7 +142,7 @@ export class HotspotDetector {
     return false;
   }
 
-  private openIncident(layer: MapLayer, c: Candidate, members: Entry[], surprise: number): AlertEvent {
+  private openIncident(layer: MapLayer, { candidate: c, members, surprise }: FoundBurst): AlertEvent {
     // Deterministic id: replaying the same mentions after a restart reproduces the same alert.
     const id = `hs-${layer}-${Math.floor(this.now / MIN_MS).toString(36)}-${hashKey(c.trigger)}`;
     const inc = new Incident(id, layer, c.trigger, this.now);
@@ -280,7 +204,7 @@ export class HotspotDetector {
       w.prune(minTs);
       if (w.size === 0) this.windows.delete(k);
     }
-    this.muCache.clear();
+    this.tester.clearCache();
     this.baseline.prune(this.now);
   }
 
@@ -291,35 +215,7 @@ export class HotspotDetector {
    * that nothing rebuilt. Returns the events that reconcile the store with the detector.
    */
   adopt(stored: readonly HotspotAlert[]): AlertEvent[] {
-    const events: AlertEvent[] = [];
-    const taken = new Set<string>();
-    for (const inc of [...this.open.values()]) {
-      const match = stored.find((a) => !taken.has(a.id) && a.state !== 'closed' && a.layer === inc.layer && a.houses.some((h) => inc.houses.has(h.id)));
-      if (!match) {
-        events.push(this.emit(inc, 'opened'));
-        continue;
-      }
-      taken.add(match.id);
-      this.open.delete(inc.id);
-      inc.id = match.id;
-      inc.openedMs = Date.parse(match.openedAt);
-      inc.seq = match.seq;
-      inc.ack = match.ack;
-      inc.state = match.state;
-      inc.surprise = Math.max(inc.surprise, match.surprise);
-      this.open.set(inc.id, inc);
-      if (inc.houses.size !== match.houseCount || inc.mentionCount !== match.mentionCount) events.push(this.emit(inc, 'updated'));
-      else {
-        inc.emittedHouses = inc.houses.size;
-        inc.lastEmitMs = this.now;
-      }
-    }
-    for (const a of stored) {
-      if (taken.has(a.id) || a.state === 'closed') continue;
-      const closed: HotspotAlert = { ...a, seq: a.seq + 1, kind: 'closed', state: 'closed', updatedAt: new Date(Math.max(this.now, Date.parse(a.updatedAt))).toISOString() };
-      events.push({ eventId: `${a.id}:${closed.seq}`, alertId: a.id, kind: 'closed', at: closed.updatedAt, alert: closed });
-    }
-    return events;
+    return adoptStored({ now: this.now, open: this.open, emit: (inc, kind) => this.emit(inc, kind) }, stored);
   }
 
   /** Operator acknowledgement of an open alert; null when the alert is not open here. */
