@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../shared/storage/store.js';
+import { JsonRows, type Store } from '../../shared/storage/store.js';
 import { StoreError } from '../../shared/storage/store-error.js';
 import { tempStore, type TempStore } from '../../tests/helpers/temp-store.js';
 import { BatchWriter, WriterClosedError } from './batch-writer.js';
@@ -24,7 +24,8 @@ function recording(store: Store) {
       try {
         if (gate) await gate;
         await store.insert(table, rows);
-        batches.push(rows.map((r) => Number(r.n)));
+        const objects = rows instanceof JsonRows ? rows.text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : rows;
+        batches.push(objects.map((r) => Number(r.n)));
       } finally {
         concurrent--;
       }

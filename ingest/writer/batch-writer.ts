@@ -6,13 +6,18 @@
 // One insert in flight at a time while the next batch fills: chDB pays ~5 ms
 // per insert whatever its size, so while an insert runs, rows pile up into the
 // next, larger batch instead of queueing many small inserts behind it.
-import type { Store } from '../../shared/storage/store.js';
+import { JsonRows, type Store } from '../../shared/storage/store.js';
+import { toJsonLine } from '../../shared/storage/wire.js';
 import { silentLogger, type Logger } from '../../shared/log/logger.js';
 
 export interface BatchWriterOptions<T> {
   store: Store;
   table: string;
-  toRow: (item: T) => Record<string, unknown>;
+  /**
+   * The item's row: an object with the table's columns, or that object already as JSON
+   * text (one line, no newline) when it was serialised elsewhere, e.g. in a worker thread.
+   */
+  toRow: (item: T) => Record<string, unknown> | string;
   /** flush as soon as this many rows wait */
   maxRows: number;
   /** flush rows that have waited this long, even if the batch is not full */
@@ -21,7 +26,8 @@ export interface BatchWriterOptions<T> {
 }
 
 interface Pending {
-  row: Record<string, unknown>;
+  /** the row as a JSONEachRow line without its newline */
+  line: string;
   resolve: () => void;
   reject: (e: unknown) => void;
 }
@@ -33,7 +39,7 @@ export class WriterClosedError extends Error {
 export class BatchWriter<T> {
   private readonly store: Store;
   private readonly table: string;
-  private readonly toRow: (item: T) => Record<string, unknown>;
+  private readonly toRow: (item: T) => Record<string, unknown> | string;
   private readonly maxRows: number;
   private readonly maxMs: number;
   private readonly log: Logger;
@@ -64,15 +70,16 @@ export class BatchWriter<T> {
   /** Resolves once the item's batch is inserted; rejects if that insert failed or the row cannot be built. */
   add(item: T): Promise<void> {
     if (this.closed) return Promise.reject(new WriterClosedError(`writer for ${this.table} is closed`));
-    let row: Record<string, unknown>;
+    let line: string;
     try {
       // Converting here (not at flush) spreads the CPU cost and fails only this item.
-      row = this.toRow(item);
+      const row = this.toRow(item);
+      line = typeof row === 'string' ? row : toJsonLine(row);
     } catch (e) {
       return Promise.reject(e);
     }
     return new Promise<void>((resolve, reject) => {
-      this.buffer.push({ row, resolve, reject });
+      this.buffer.push({ line, resolve, reject });
       if (this.buffer.length >= this.maxRows) this.kick();
       else this.arm();
     });
@@ -129,10 +136,9 @@ export class BatchWriter<T> {
   private async insert(batch: Pending[]): Promise<void> {
     const started = Date.now();
     try {
-      await this.store.insert(
-        this.table,
-        batch.map((p) => p.row),
-      );
+      let text = '';
+      for (const p of batch) text += p.line + '\n';
+      await this.store.insert(this.table, new JsonRows(text, batch.length));
     } catch (e) {
       this.log.error('batch insert failed; items will be redelivered', {
         table: this.table,

@@ -1,6 +1,6 @@
 // The pure rules under both bus adapters: subject matching, stream lookup, outcomes.
 import { describe, expect, it } from 'vitest';
-import { PermanentError, RetryableError } from './bus.js';
+import { JsonText, PermanentError, RetryableError } from './bus.js';
 import { DEFAULT_STREAMS, covers, isValidSubject, matcher, streamFor } from './subjects-match.js';
 import { deadLetter, encodePayload, failureOutcome, resolveConsumeOptions } from './handling.js';
 
@@ -61,17 +61,22 @@ describe('handler outcomes', () => {
   });
 
   it('fills defaults and clamps nonsense options', () => {
-    expect(resolveConsumeOptions()).toEqual({ maxInFlight: 256, maxDeliver: 5, retryDelayMs: 1000, ackWaitMs: 30_000 });
+    expect(resolveConsumeOptions()).toEqual({ maxInFlight: 256, maxDeliver: 5, retryDelayMs: 1000, ackWaitMs: 30_000, raw: false });
     expect(resolveConsumeOptions({ maxInFlight: 0, maxDeliver: -1, retryDelayMs: -5, ackWaitMs: 10 })).toEqual({
       maxInFlight: 1,
       maxDeliver: 1,
       retryDelayMs: 0,
       ackWaitMs: 1000,
+      raw: false,
     });
   });
 });
 
 describe('payloads', () => {
+  it('sends pre-encoded JSON text as it is', () => {
+    expect(encodePayload(new JsonText('{"a":1}'))).toBe('{"a":1}');
+  });
+
   it('encodes JSON and refuses what JSON cannot carry', () => {
     expect(encodePayload({ a: 'ё' })).toBe('{"a":"ё"}');
     expect(() => encodePayload(undefined)).toThrow(/JSON/);

@@ -32,11 +32,25 @@ export interface ConsumeOptions {
   retryDelayMs?: number;
   /** how long a handler may hold a message before the bus redelivers it (NATS ack_wait) */
   ackWaitMs?: number;
+  /**
+   * Hand the handler the payload's JSON text undecoded (`data` is a string). For hot
+   * consumers that parse elsewhere (a worker thread); they must reject text that is
+   * not JSON themselves, with a PermanentError, as the bus does for everyone else.
+   */
+  raw?: boolean;
 }
 
 export interface Subscription {
   /** stop taking new messages, wait for in-flight handlers to finish */
   drain(): Promise<void>;
+}
+
+/**
+ * A payload that is already JSON text (e.g. serialised in a worker thread): publish sends
+ * it as is instead of encoding it again. The producer vouches that `text` is JSON.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
 }
 
 export interface Bus {

@@ -1,7 +1,7 @@
 // Pure rules both adapters apply around a handler: how payloads cross the bus and what a
 // handler's outcome means (ack, retry later, dead letter). Keeping them here is what makes
 // the in-process bus and NATS behave the same.
-import { RetryableError, type ConsumeOptions } from './bus.js';
+import { JsonText, RetryableError, type ConsumeOptions } from './bus.js';
 import type { DeadLetter } from '../types/subjects.js';
 
 export const DEFAULTS = {
@@ -22,17 +22,24 @@ export function resolveConsumeOptions(o: ConsumeOptions = {}): ResolvedConsumeOp
     retryDelayMs: int(o.retryDelayMs, DEFAULTS.retryDelayMs, 0),
     // NATS refuses an ack wait under a second's worth of sanity; keep both adapters equal.
     ackWaitMs: int(o.ackWaitMs, DEFAULTS.ackWaitMs, 1000),
+    raw: o.raw === true,
   };
 }
 
 /** JSON text of a payload; throws like NATS would for what JSON cannot carry. */
 export function encodePayload(data: unknown): string {
+  if (data instanceof JsonText) return data.text;
   const text = JSON.stringify(data);
   if (text === undefined) throw new TypeError(`payload is not JSON-serialisable (${typeof data})`);
   return text;
 }
 
 export const MALFORMED_JSON = 'malformed JSON';
+
+/** What a handler receives as `data`: the parsed payload, or its text for raw consumers. */
+export function deliveryData(text: string, o: ResolvedConsumeOptions): { ok: true; data: unknown } | { ok: false } {
+  return o.raw ? { ok: true, data: text } : decodePayload(text);
+}
 
 /** The parsed payload, or not ok for text that is not JSON. */
 export function decodePayload(text: string): { ok: true; data: unknown } | { ok: false } {

@@ -14,6 +14,7 @@ import {
   MALFORMED_JSON,
   deadLetter,
   decodePayload,
+  deliveryData,
   encodePayload,
   failureOutcome,
   resolveConsumeOptions,
@@ -133,7 +134,7 @@ export function createMemoryBus(opts: MemoryBusOptions = {}): MemoryBus {
     try {
       // Never run a handler inside the publisher's call stack.
       await undefined;
-      const decoded = decodePayload(msg.text);
+      const decoded = deliveryData(msg.text, w.opts);
       if (!decoded.ok) return toDeadLetter(g, p, MALFORMED_JSON);
       const delivery: Delivery<unknown> = { subject: msg.subject, data: decoded.data, deliveryCount: p.deliveries, msgId: msg.msgId };
       try {

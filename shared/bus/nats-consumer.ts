@@ -8,7 +8,7 @@ import { DEAD_LETTER_SUBJECT } from './bus.js';
 import type { Logger } from '../log/logger.js';
 import { covers } from './subjects-match.js';
 import { Semaphore } from './semaphore.js';
-import { MALFORMED_JSON, deadLetter, decodePayload, exhaustedReason, failureOutcome, type ResolvedConsumeOptions } from './handling.js';
+import { MALFORMED_JSON, deadLetter, deliveryData, exhaustedReason, failureOutcome, type ResolvedConsumeOptions } from './handling.js';
 
 export interface ConsumerDeps {
   nc: NatsConnection;
@@ -43,7 +43,7 @@ export async function startConsumer(
     const count = m.info.deliveryCount;
     const text = m.string();
     if (count > o.maxDeliver) return toDeadLetter(m, text, exhaustedReason(count));
-    const decoded = decodePayload(text);
+    const decoded = deliveryData(text, o);
     if (!decoded.ok) return toDeadLetter(m, text, MALFORMED_JSON);
     started.set(m, Date.now());
     try {

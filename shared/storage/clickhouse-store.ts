@@ -4,7 +4,8 @@
 // chDB (`createChdbConnection` from 'chdb/connection'), which is how the
 // contract suite exercises this adapter without a server.
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from '@clickhouse/client';
-import type { Params, Store } from './store.js';
+import { Readable } from 'node:stream';
+import { JsonRows, type Params, type Store } from './store.js';
 import { StoreError, assertTableName, toStoreError } from './store-error.js';
 import { INSERT_SETTINGS, SESSION_SETTINGS, normalizeParams } from './wire.js';
 
@@ -68,8 +69,22 @@ export async function createClickhouseStore(opts: ClickhouseStoreOptions): Promi
       const rs = await guard(live().query({ query: sql, query_params: normalizeParams(params), format: 'JSONEachRow' }));
       return guard(rs.json<T>());
     },
-    async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+    async insert(table: string, rows: readonly Record<string, unknown>[] | JsonRows): Promise<void> {
       assertTableName(table);
+      if (rows instanceof JsonRows) {
+        if (rows.count === 0) return;
+        // Already JSONEachRow: the body goes out as it is, the statement in the URL.
+        const res = await guard(
+          live().exec({
+            query: `INSERT INTO ${table} FORMAT JSONEachRow`,
+            values: Readable.from([Buffer.from(rows.text, 'utf8')]),
+            clickhouse_settings: { ...settings, ...INSERT_SETTINGS } as ClickHouseSettings,
+          }),
+        );
+        res.stream.resume();
+        await new Promise<void>((resolve, reject) => res.stream.once('end', resolve).once('error', reject));
+        return;
+      }
       if (rows.length === 0) return;
       // Dates in rows become UTC strings exactly as on the chDB path.
       const values = rows.map((r) => normalizeRow(r));

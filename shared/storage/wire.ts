@@ -43,8 +43,13 @@ export function normalizeParams(params: Params | undefined): Params | undefined 
  */
 export function toJsonEachRow(rows: readonly Record<string, unknown>[]): Buffer {
   let out = '';
-  for (const row of rows) out += JSON.stringify(withoutDates(row)) + '\n';
+  for (const row of rows) out += toJsonLine(row) + '\n';
   return Buffer.from(out, 'utf8');
+}
+
+/** One row as a JSONEachRow line (without the newline), Dates as above. */
+export function toJsonLine(row: Record<string, unknown>): string {
+  return JSON.stringify(withoutDates(row));
 }
 
 function withoutDates(row: Record<string, unknown>): Record<string, unknown> {

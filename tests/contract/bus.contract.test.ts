@@ -2,7 +2,7 @@
 // the same handlers must see the same behaviour on both.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '@nats-io/transport-node';
-import { PermanentError, RetryableError, type Bus, type Delivery, type Subscription } from '../../shared/bus/bus.js';
+import { JsonText, PermanentError, RetryableError, type Bus, type Delivery, type Subscription } from '../../shared/bus/bus.js';
 import { createMemoryBus, type MemoryBus } from '../../shared/bus/memory-bus.js';
 import { createNatsBus } from '../../shared/bus/nats-bus.js';
 import type { DeadLetter } from '../../shared/types/subjects.js';
@@ -341,6 +341,23 @@ function busContract(name: string, makeAdapter: () => Promise<Adapter | null>) {
       await waitFor(() => dead.length >= 1 && seen.length >= 1, 'dead letter and the next message');
       expect(seen).toEqual([{ id: 'fine' }]);
       expect(dead[0]).toMatchObject({ subject, reason: 'malformed JSON', payload: '{"id": "broken' });
+    });
+
+    it('hands raw consumers the payload text, and sends pre-encoded JSON as it is', async () => {
+      if (!adapter) return;
+      const bus = await open();
+      const { subject, durable } = topic();
+      const raw: unknown[] = [];
+      const decoded: unknown[] = [];
+      await bus.consume(subject, durable, (m) => void raw.push(m.data), { raw: true, ackWaitMs: ACK_WAIT });
+      await bus.consume(subject, `${durable}-decoded`, (m) => void decoded.push(m.data), { ackWaitMs: ACK_WAIT, retryDelayMs: RETRY });
+      await adapter.publishRaw(bus, subject, '{"id": "broken');
+      await bus.publish(subject, new JsonText('{"id":"pre","n":[1,2]}'));
+      await bus.publish(subject, { id: 'obj' });
+      await waitFor(() => raw.length >= 3 && decoded.length >= 2, 'raw and decoded deliveries');
+      await sleep(100);
+      expect([...raw].sort()).toEqual(['{"id": "broken', '{"id":"obj"}', '{"id":"pre","n":[1,2]}']);
+      expect(decoded).toEqual([{ id: 'pre', n: [1, 2] }, { id: 'obj' }]);
     });
 
     it('fans out to live subscribers without persistence', async () => {

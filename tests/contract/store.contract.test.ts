@@ -10,7 +10,7 @@ import { createChdbConnection } from 'chdb/connection';
 import { createChdbStore } from '../../shared/storage/chdb-store.js';
 import { createClickhouseStore } from '../../shared/storage/clickhouse-store.js';
 import { StoreError } from '../../shared/storage/store-error.js';
-import type { Store } from '../../shared/storage/store.js';
+import { JsonRows, type Store } from '../../shared/storage/store.js';
 import { listMigrations, migrate } from '../../analytics/schema/migrate.js';
 
 interface Adapter {
@@ -134,6 +134,20 @@ for (const make of adapters) {
         { id: 'vk:1', ts: '2024-01-10 08:00:00.000', ingested_at: '2024-01-10 08:00:01.000', reasons: ['вода', 'подъезд 2'], lat: 59.93, lon: null, category: '' },
         { id: 'vk:2', ts: '2024-01-10 09:30:00.250', ingested_at: '2024-01-10 09:30:01.000', reasons: [], lat: null, lon: null, category: '' },
       ]);
+    });
+
+    it('inserts rows given as JSONEachRow text the same as objects, and rejects a broken line', async () => {
+      const rows = [
+        { id: 'enc:1', source: 'vk', text: NASTY[0], ts: '2024-01-12 08:00:00.000', ingested_at: '2024-01-12 08:00:01.000', reasons: ['а'], lat: 59.9, lon: 30.3 },
+        { id: 'enc:2', source: 'telegram', text: NASTY[3], ts: '2024-01-12 08:00:02.500', ingested_at: '2024-01-12 08:00:03.000', reasons: [], lat: null, lon: null },
+      ];
+      await store.insert('mentions', new JsonRows('', 0));
+      await store.insert('mentions', new JsonRows(rows.map((r) => JSON.stringify(r) + '\n').join(''), rows.length));
+      const got = await store.query('SELECT id, source, text, ts, reasons, lat, lon FROM mentions WHERE id LIKE {p:String} ORDER BY id', { p: 'enc:%' });
+      expect(got).toEqual(rows.map(({ ingested_at: _, ...r }) => r));
+      await expect(store.insert('mentions', new JsonRows('{"id": "enc:3", "ts": \n', 1))).rejects.toBeInstanceOf(StoreError);
+      const after = await store.query("SELECT count() AS n FROM mentions WHERE id LIKE 'enc:%'");
+      expect(after).toEqual([{ n: '2' }]);
     });
 
     it('keeps one row per id when the same mention is inserted twice (FINAL, newest ingested_at wins)', async () => {
