@@ -17,43 +17,63 @@ const MIN_SHINGLES = 20;
  */
 const MAX_BUCKET = 8;
 
-// fixed odd multipliers and offsets: the same text always gets the same signature
-const A = new Uint32Array(K);
-const B = new Uint32Array(K);
-{
-  let s = 0x9e3779b9;
-  const next = (): number => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return s >>> 0;
-  };
-  for (let i = 0; i < K; i++) {
-    A[i] = next() | 1;
-    B[i] = next();
-  }
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const BUCKET_SHIFT = 32 - Math.log2(K); // the top bits of a shingle's hash pick its bucket
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+/** murmur3's 32-bit finaliser: spreads the bits of a hash (a fixed bijection). */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
-/** MinHash signature of a text, or null when it is too short to compare. */
+/**
+ * MinHash signature of a text, or null when it is too short to compare. One-permutation
+ * hashing with optimal densification (Shrivastava 2017): each distinct 5-character shingle
+ * of the normalised words is hashed once; the top bits pick one of K buckets, the bucket
+ * keeps the smallest hash; an empty bucket copies the bucket that a fixed hash of its index
+ * and an attempt counter lands on first. Equal entries estimate Jaccard similarity like K
+ * independent hash functions do, at the cost of one hash per shingle instead of K.
+ */
 export function minhash(text: string): Uint32Array | null {
   const norm = tokenize(text).join(' ');
-  const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE <= norm.length; i++) hashes.add(fnv1a(norm.slice(i, i + SHINGLE)));
-  if (hashes.size < MIN_SHINGLES) return null;
+  const n = norm.length - SHINGLE + 1;
+  if (n < MIN_SHINGLES) return null;
   const sig = new Uint32Array(K).fill(0xffffffff);
-  for (const h of hashes) {
-    for (let i = 0; i < K; i++) {
-      const v = (Math.imul(A[i], h) + B[i]) >>> 0;
-      if (v < sig[i]) sig[i] = v;
+  const filled = new Uint8Array(K);
+  let buckets = 0;
+  for (let i = 0; i < n; i++) {
+    let h = FNV_OFFSET;
+    for (let j = i; j < i + SHINGLE; j++) h = Math.imul(h ^ norm.charCodeAt(j), FNV_PRIME);
+    h = fmix(h);
+    const b = h >>> BUCKET_SHIFT;
+    if (!filled[b]) (filled[b] = 1), buckets++;
+    if (h < sig[b]!) sig[b] = h;
+  }
+  // Repeated shingles change no minimum; they only matter for the length rule, and
+  // only when few buckets are filled is it worth counting the distinct ones.
+  if (buckets < MIN_SHINGLES && distinctShingles(norm, n) < MIN_SHINGLES) return null;
+  for (let b = 0; b < K; b++) {
+    if (filled[b]) continue;
+    for (let attempt = 1; ; attempt++) {
+      const from = fmix(Math.imul(b + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x7feb352d)) >>> BUCKET_SHIFT;
+      if (filled[from]) {
+        sig[b] = sig[from]!;
+        break;
+      }
     }
   }
   return sig;
+}
+
+function distinctShingles(norm: string, n: number): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) seen.add(norm.slice(i, i + SHINGLE));
+  return seen.size;
 }
 
 /** Estimated Jaccard similarity of the shingle sets behind two signatures. */
@@ -69,6 +89,15 @@ interface Entry {
   ts: number;
   sig: Uint32Array;
   keys: number[];
+  /** the last check that compared this entry (one comparison per check) */
+  stamp: number;
+}
+
+/** similarity(a, b) ≥ 1 − max/K, stopping as soon as it cannot be. */
+function atMostMismatches(a: Uint32Array, b: Uint32Array, max: number): boolean {
+  let miss = 0;
+  for (let i = 0; i < K; i++) if (a[i] !== b[i] && ++miss > max) return false;
+  return true;
 }
 
 /** One number per LSH band: a hash of the band's rows (collisions only cost a comparison). */
@@ -88,6 +117,7 @@ export class NearDuplicateIndex {
   private readonly bands = new Map<number, Entry[]>();
   private readonly queue: Entry[] = [];
   private head = 0;
+  private checks = 0;
   /** signature comparisons made so far (the cost of `check`, for tests and metrics) */
   comparisons = 0;
 
@@ -111,19 +141,22 @@ export class NearDuplicateIndex {
     const keys = bandKeys(sig);
     // The first similar entry decides: every member of a group carries the group's id.
     let best: Entry | null = null;
-    const seen = new Set<Entry>();
+    const stamp = ++this.checks; // marks entries already compared in this check
+    const maxMismatches = K - Math.ceil(this.threshold * K);
     scan: for (const k of keys) {
-      for (const e of this.bands.get(k) ?? []) {
-        if (seen.has(e)) continue;
-        seen.add(e);
+      const list = this.bands.get(k);
+      if (!list) continue;
+      for (const e of list) {
+        if (e.stamp === stamp) continue;
+        e.stamp = stamp;
         if (Math.abs(tsMs - e.ts) > this.windowMs) continue;
         this.comparisons++;
-        if (similarity(sig, e.sig) < this.threshold) continue;
+        if (!atMostMismatches(sig, e.sig, maxMismatches)) continue;
         best = e;
         break scan;
       }
     }
-    const entry: Entry = { id, group: best ? best.group : id, ts: tsMs, sig, keys };
+    const entry: Entry = { id, group: best ? best.group : id, ts: tsMs, sig, keys, stamp };
     for (const k of keys) {
       const list = this.bands.get(k);
       if (!list) this.bands.set(k, [entry]);
