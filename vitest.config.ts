@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'build/**', '.svelte-kit/**', 'data/**'],
+    exclude: ['node_modules/**', 'build/**', '.svelte-kit/**', 'data/**', 'tmp/**'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -1,9 +1,12 @@
 // Pure analysis of one raw mention: category, relevance, urgency, address → house → УК,
 // district and near-duplicate group. No I/O: the registry and the model are passed in.
+// The text part and the place part are separate steps so that a batch can run each
+// step over all its texts in turn (each keeps its own tables warm in the CPU caches).
 import type { Analysis, RawMention } from '../../shared/types/mention.js';
 import type { Registry } from '../registry/load.js';
-import type { Classifier } from '../classify/index.js';
+import type { Classifier, TextAnalysis } from '../classify/index.js';
 import type { NearDuplicateIndex } from '../classify/near-dup.js';
+import type { Resolution } from '../address/resolver.js';
 
 export interface AnalyseDeps {
   registry: Registry;
@@ -12,16 +15,21 @@ export interface AnalyseDeps {
   nearDup?: NearDuplicateIndex;
 }
 
-export function analyse(m: Pick<RawMention, 'id' | 'text' | 'ts' | 'lat' | 'lon'>, deps: AnalyseDeps): Analysis {
-  const t = deps.classifier.analyse(m.text);
+export type AnalyseInput = Pick<RawMention, 'id' | 'text' | 'ts' | 'lat' | 'lon'>;
+
+/** The address in the text (the source's own point as a hint), or nothing. */
+export function resolvePlace(m: AnalyseInput, registry: Registry): Resolution {
   const hint = m.lat !== undefined && m.lon !== undefined ? { lat: m.lat, lon: m.lon } : undefined;
-  const r = deps.registry.resolver.resolve(m.text, hint);
+  return registry.resolver.resolve(m.text, hint);
+}
+
+/** The analysis from the classifier's and the resolver's answers about `m`. */
+export function combine(m: AnalyseInput, t: TextAnalysis, r: Resolution, registry: Registry, dupGroup = ''): Analysis {
   const house = r.house;
-  const org = house?.orgId ? deps.registry.org(house.orgId) : undefined;
+  const org = house?.orgId ? registry.org(house.orgId) : undefined;
   const lat = house?.lat ?? m.lat ?? null;
   const lon = house?.lon ?? m.lon ?? null;
-  const district = house?.district ?? (lat !== null && lon !== null ? deps.registry.districtOf(lat, lon) : null);
-  const dupGroup = deps.nearDup && t.relevant ? deps.nearDup.check(m.id, m.text, Date.parse(m.ts)) : m.id;
+  const district = house?.district ?? (lat !== null && lon !== null ? registry.districtOf(lat, lon) : null);
   return {
     category: t.category,
     relevant: t.relevant,
@@ -34,8 +42,15 @@ export function analyse(m: Pick<RawMention, 'id' | 'text' | 'ts' | 'lat' | 'lon'
     lon,
     district,
     organisation: org ? { id: org.id, name: org.name } : null,
-    dupGroup: dupGroup === m.id ? '' : dupGroup,
+    dupGroup,
   };
+}
+
+export function analyse(m: AnalyseInput, deps: AnalyseDeps): Analysis {
+  const t = deps.classifier.analyse(m.text);
+  const r = resolvePlace(m, deps.registry);
+  const group = deps.nearDup && t.relevant ? deps.nearDup.check(m.id, m.text, Date.parse(m.ts)) : m.id;
+  return combine(m, t, r, deps.registry, group === m.id ? '' : group);
 }
 
 function round(x: number): number {

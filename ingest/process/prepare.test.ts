@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { models } from '../../tests/integration/pipeline-harness.js';
+import { fromMentionRow } from '../../analytics/rows/mention-row.js';
+import { isRejected, prepareMention, withField, type Prepared } from './prepare.js';
+import { inlinePreparer, threadPreparer } from './preparer.js';
+
+type Deps = Awaited<ReturnType<typeof models>>;
+let deps: Deps;
+beforeAll(async () => {
+  deps = await models();
+});
+
+const NOW = new Date('2026-11-23T10:00:00.000Z');
+const payload = (o: Record<string, unknown>) => JSON.stringify(o);
+const complaint = {
+  id: 'vk:1_2',
+  source: 'vk',
+  channel: 'vk:-1',
+  author: 'id77',
+  text: 'Третий день нет отопления, батареи ледяные! пр. Просвещения д.87 к.1',
+  ts: '2026-11-23T09:59:00+03:00',
+  extra: 'unknown fields are dropped',
+};
+
+function prepared(p: string): Prepared {
+  const r = prepareMention(p, deps, NOW);
+  if (isRejected(r)) throw new Error(r.error);
+  return r;
+}
+
+describe('prepareMention', () => {
+  it('turns a payload into the stored row and the published message, the same mention in both', () => {
+    const r = prepared(payload(complaint));
+    expect(r).toMatchObject({ id: 'vk:1_2', relevant: true, tsMs: Date.parse('2026-11-23T06:59:00Z') });
+    expect(r.sig).toBeInstanceOf(Uint32Array);
+    const row = JSON.parse(withField(r.row, 'dup_group', 'vk:1_1')) as Record<string, unknown>;
+    const msg = JSON.parse(withField(r.processed, 'dupGroup', 'vk:1_1')) as Record<string, unknown>;
+    expect(row).not.toHaveProperty('extra');
+    expect(msg).toMatchObject({ category: 'heating', ts: '2026-11-23T06:59:00.000Z', ingestedAt: NOW.toISOString(), dupGroup: 'vk:1_1' });
+    expect(msg.houseId).toEqual(expect.any(String));
+    expect(msg.authorHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(fromMentionRow(row)).toEqual(msg);
+  });
+
+  it('rejects what can never be processed, with the reason, and never throws on data', () => {
+    const cases: [string, RegExp][] = [
+      ['{"id": "vk:1', /malformed JSON/],
+      ['"a string"', /JSON object/],
+      ['[1,2]', /JSON object/],
+      [payload({ ...complaint, text: 'x'.repeat(30_000) }), /text/],
+      [payload({ ...complaint, ts: 'вчера' }), /ts/],
+      [payload({ ...complaint, source: 'pigeon' }), /source/],
+      [payload({ ...complaint, text: 'Ð½ÐµÑ\uFFFD \uFFFD\uFFFD\uFFFD \uFFFD\uFFFD' }), /encoding/],
+    ];
+    for (const [p, why] of cases) {
+      const r = prepareMention(p, deps, NOW);
+      expect(isRejected(r) && r.error).toMatch(why);
+    }
+  });
+
+  it('keeps SQL and HTML in a text as data', () => {
+    const text = "Мусор не вывозят'; DROP TABLE mentions; -- <script>alert(1)</script>";
+    const r = prepared(payload({ ...complaint, text }));
+    expect((JSON.parse(withField(r.row, 'dup_group', '')) as { text: string }).text).toBe(text);
+  });
+});
+
+describe('withField', () => {
+  it('adds a key to an object’s JSON text, escaping the value', () => {
+    expect(JSON.parse(withField('{"a":1}', 'b', 'x"y'))).toEqual({ a: 1, b: 'x"y' });
+    expect(JSON.parse(withField('{}', 'b', null))).toEqual({ b: null });
+    expect(() => withField('[1]', 'b', 1)).toThrow(TypeError);
+  });
+});
+
+describe('preparers', () => {
+  it('threads give the same result as the inline preparer, in order, rejects included', async () => {
+    const inputs = [
+      payload(complaint),
+      '{"broken',
+      payload({ ...complaint, id: 'vk:1_3', text: 'Во дворе не убран снег, Гражданский пр., 5к2' }),
+      payload({ ...complaint, id: 'vk:1_4', text: 'Спасибо за новогоднюю ёлку во дворе!' }),
+    ];
+    const threads = await threadPreparer({ threads: 2, batch: 2 });
+    const inline = inlinePreparer(deps);
+    try {
+      const strip = (r: Awaited<ReturnType<typeof inline.prepare>>) =>
+        isRejected(r) ? r : { ...r, processed: JSON.parse(r.processed).category as string, row: JSON.parse(r.row).house_id as string };
+      const a = await Promise.all(inputs.map((p) => threads.prepare(p)));
+      const b = await Promise.all(inputs.map((p) => inline.prepare(p)));
+      expect(a.map(strip)).toEqual(b.map(strip));
+      expect(isRejected(a[1]!)).toBe(true);
+    } finally {
+      await threads.close();
+      await inline.close();
+    }
+    await expect(threads.prepare(inputs[0]!)).rejects.toThrow(/closed/);
+  });
+});

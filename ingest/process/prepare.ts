@@ -1,0 +1,108 @@
+// Everything processing does to one raw payload that needs no shared state: parse,
+// validate, analyse (category, urgency, address → house → УК), MinHash signature, and the
+// stored row and the published message serialised as JSON. Pure apart from the clock;
+// runs in analysis threads so the event loop only moves text. The near-duplicate group
+// needs the one shared index, so it is added afterwards with `withField`.
+import { PermanentError } from '../../shared/bus/bus.js';
+import { MALFORMED_JSON } from '../../shared/bus/handling.js';
+import type { ProcessedMention, RawMention } from '../../shared/types/mention.js';
+import { combine, resolvePlace, type AnalyseDeps } from '../../analytics/analyse/analyse.js';
+import { minhash } from '../../analytics/classify/near-dup.js';
+import { toMentionRow } from '../../analytics/rows/mention-row.js';
+import { hashAuthor, validateRaw } from './validate.js';
+
+export interface Prepared {
+  id: string;
+  /** when the resident wrote it, ms since the epoch */
+  tsMs: number;
+  relevant: boolean;
+  /** MinHash signature for the near-duplicate index: relevant texts long enough to compare */
+  sig: Uint32Array | null;
+  /** the `mentions` row as JSON text, without `dup_group` */
+  row: string;
+  /** the ProcessedMention as JSON text, without `dupGroup` */
+  processed: string;
+}
+
+/** A payload that can never be processed: the reason goes to the dead letter. */
+export interface Rejected {
+  error: string;
+}
+
+export type PrepareResult = Prepared | Rejected;
+
+export const isRejected = (r: PrepareResult): r is Rejected => 'error' in r;
+
+type Deps = Omit<AnalyseDeps, 'nearDup'>;
+
+/** One payload; see prepareBatch, which does the same for many at a lower cost each. */
+export function prepareMention(payload: string, deps: Deps, now = new Date()): PrepareResult {
+  return prepareBatch([payload], deps, now)[0]!;
+}
+
+/**
+ * Payloads → results in the same order. Each step runs over the whole batch before the
+ * next (parse and validate, classify, resolve, serialise): the classifier's and the
+ * resolver's tables then stay in the CPU caches for a run of texts instead of evicting
+ * each other on every mention, which costs ~20% on a 2-core machine.
+ */
+export function prepareBatch(payloads: readonly string[], deps: Deps, now = new Date()): PrepareResult[] {
+  const out: PrepareResult[] = new Array(payloads.length);
+  const raws: (RawMention | null)[] = payloads.map((payload, i) => {
+    const v = parseAndValidate(payload);
+    if ('error' in v) out[i] = v;
+    return 'error' in v ? null : v;
+  });
+  const texts = raws.map((raw) => (raw ? deps.classifier.analyse(raw.text) : null));
+  const places = raws.map((raw) => (raw ? resolvePlace(raw, deps.registry) : null));
+  const ingestedAt = now.toISOString();
+  for (let i = 0; i < payloads.length; i++) {
+    const raw = raws[i];
+    if (!raw) continue;
+    const analysis = combine(raw, texts[i]!, places[i]!, deps.registry);
+    const mention: ProcessedMention = {
+      id: raw.id,
+      source: raw.source,
+      channel: raw.channel,
+      authorHash: hashAuthor(raw.source, raw.author),
+      text: raw.text,
+      ts: new Date(raw.ts).toISOString(),
+      url: raw.url ?? '',
+      ingestedAt,
+      ...analysis,
+    };
+    const { dup_group: _row, ...row } = toMentionRow(mention);
+    const { dupGroup: _msg, ...processed } = mention;
+    out[i] = {
+      id: raw.id,
+      tsMs: Date.parse(mention.ts),
+      relevant: analysis.relevant,
+      sig: analysis.relevant ? minhash(raw.text) : null,
+      row: JSON.stringify(row),
+      processed: JSON.stringify(processed),
+    };
+  }
+  return out;
+}
+
+function parseAndValidate(payload: string): RawMention | Rejected {
+  let data: unknown;
+  try {
+    data = JSON.parse(payload);
+  } catch {
+    return { error: MALFORMED_JSON };
+  }
+  try {
+    return validateRaw(data);
+  } catch (e) {
+    if (e instanceof PermanentError) return { error: e.message };
+    throw e;
+  }
+}
+
+/** `json` (an object's JSON text without `key`) with `key: value` added. */
+export function withField(json: string, key: string, value: string | number | boolean | null): string {
+  if (json.length < 2 || json[json.length - 1] !== '}') throw new TypeError('not the JSON text of an object');
+  const sep = json === '{}' ? '' : ',';
+  return `${json.slice(0, -1)}${sep}${JSON.stringify(key)}:${JSON.stringify(value)}}`;
+}
