@@ -8,7 +8,7 @@ import { areaKey, type CellRef } from './areas.js';
 import type { Baseline } from './baseline.js';
 import { candidates, compact, inDisk, type Candidate } from './candidates.js';
 import { logPoissonTail } from './poisson.js';
-import { distinct, type Entry, type RecentWindow } from './window.js';
+import { distinct, type Distinct, type Entry, type RecentWindow } from './window.js';
 import type { AreaKind, DetectorConfig, Thresholds } from './types.js';
 
 const MIN_MS = 60_000;
@@ -54,13 +54,16 @@ export class BurstTester {
     const { layer } = s;
     const th = this.thresholds(layer);
     const lnP = Math.log(th.pValue);
+    const lnFew = Math.log(th.fewHousesPValue);
     for (const c of candidates(this.cfg, house, street, cell, lat, lon)) {
       const wins = c.ids.map((id) => s.window(areaKey(c.kind, id))).filter((w): w is RecentWindow => !!w);
+      // fewest mentions that can make a burst here (see enough(): a few houses, each its own)
+      const floor = c.kind === 'house' ? th.minMentions : Math.min(th.minMentions, th.minHouses);
       for (const wMin of this.cfg.windowsMin) {
         const from = s.now - wMin * MIN_MS;
         let n = 0;
         for (const w of wins) n += w.count(from);
-        if (n < th.minMentions) continue;
+        if (n < floor) continue;
         let mu: number;
         if (c.disk) {
           const k = c.disk;
@@ -70,7 +73,7 @@ export class BurstTester {
           if (n <= mu + 4 * Math.sqrt(mu) || logPoissonTail(n, mu) > lnP) continue;
           n = 0;
           for (const w of wins) for (const e of w.since(from)) if (inDisk(e, k)) n++;
-          if (n < th.minMentions) continue;
+          if (n < floor) continue;
         } else mu = this.expected(s, c, wMin);
         // Far below any burst (a Poisson tail at 4σ is ≫ 1e-5): skip the tail sum.
         if (n <= mu + 4 * Math.sqrt(mu) || logPoissonTail(n, mu) > lnP) continue;
@@ -81,14 +84,12 @@ export class BurstTester {
         for (const w of wins) for (const e of w.since(from)) if ((!c.disk || inDisk(e, c.disk)) && !s.claimed(e.id)) free.push(e);
         const members = compact(free, lat, lon, this.cfg.clusterRadiusM);
         const d = distinct(members);
-        if (d.count < th.minMentions || d.authors < (c.kind === 'house' ? th.houseMinAuthors : th.minAuthors)) continue;
-        if (c.kind !== 'house' && d.houses.size < th.minHouses) continue;
         const lp = logPoissonTail(d.count, mu);
-        if (lp > lnP) continue;
+        if (lp > lnP || !this.enough(s, members, d, c.kind, th, wMin, lnFew)) continue;
         // Still going on: the last part of the window must stand out too, or this is the
         // tail of a burst that ended (history that arrived late, or a long window).
         if (!this.current(s.now, members, mu, wMin)) continue;
-        return { candidate: c, members: this.trim(s.now, members, c.kind, th), surprise: -lp / LN10 };
+        return { candidate: c, members: this.trim(s, members, c.kind, th, lnFew), surprise: -lp / LN10 };
       }
     }
     return null;
@@ -100,16 +101,35 @@ export class BurstTester {
   }
 
   /**
+   * Enough distinct evidence for a burst: the configured minimum of mentions, houses and
+   * authors; or, short of one of them (a house fewer, or one mention per house), every
+   * mention from its own resident and the member houses themselves improbable far beyond
+   * the area test (`fewHousesPValue`: strict, since the houses are picked after the fact).
+   */
+  private enough(s: BurstScope, members: Entry[], d: Distinct, kind: AreaKind, th: Thresholds, wMin: number, lnFew: number): boolean {
+    const authors = kind === 'house' ? th.houseMinAuthors : th.minAuthors;
+    if (d.count < Math.min(th.minMentions, th.minHouses) || d.authors < authors) return false;
+    if (kind === 'house') return d.count >= th.minMentions;
+    const h = d.houses.size;
+    if (d.count >= th.minMentions && h >= th.minHouses) return true;
+    const few = (d.count >= th.minMentions && h >= th.minHouses - 1) || (d.count >= th.minHouses && h >= th.minHouses);
+    if (!few || h < 2 || d.authors < d.count) return false;
+    let inHouses = 0;
+    for (const e of members) if (e.houseId) inHouses++;
+    const mu = this.baseline.expected(s.layer, 'house', [...d.houses], wMin * MIN_MS, s.now);
+    return logPoissonTail(Math.min(d.count, inHouses), mu) <= lnFew;
+  }
+
+  /**
    * The members of the shortest window that still makes a burst on its own: a burst found
    * in a long window should not open with the everyday complaints of hours before it.
    */
-  private trim(now: number, members: Entry[], kind: AreaKind, th: Thresholds): Entry[] {
+  private trim(s: BurstScope, members: Entry[], kind: AreaKind, th: Thresholds, lnFew: number): Entry[] {
     for (const w of [...this.cfg.windowsMin].sort((a, b) => a - b)) {
-      const from = now - w * MIN_MS;
+      const from = s.now - w * MIN_MS;
       const recent = members.filter((e) => e.ts >= from);
       if (recent.length === members.length) return members;
-      const d = distinct(recent);
-      if (d.count >= th.minMentions && d.authors >= (kind === 'house' ? th.houseMinAuthors : th.minAuthors) && (kind === 'house' || d.houses.size >= th.minHouses)) return recent;
+      if (this.enough(s, recent, distinct(recent), kind, th, w, lnFew)) return recent;
     }
     return members;
   }

@@ -13,6 +13,7 @@ const thresholds = z.object({
   minHouses: z.number().int().min(1),
   minAuthors: z.number().int().min(1),
   houseMinAuthors: z.number().int().min(1),
+  fewHousesPValue: z.number().gt(0).lt(1),
 });
 
 const Schema = z.object({

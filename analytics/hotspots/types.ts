@@ -95,6 +95,12 @@ export interface Thresholds {
   minAuthors: number;
   /** distinct authors needed for a single-house burst */
   houseMinAuthors: number;
+  /**
+   * A burst a house short of `minHouses`, or with one mention per house, still counts when
+   * every mention has its own author and P(X ≥ count) over the member houses' own baseline
+   * is below this (much stricter than `pValue`: the houses are chosen after the fact).
+   */
+  fewHousesPValue: number;
 }
 
 export interface DetectorConfig {

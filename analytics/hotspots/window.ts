@@ -73,7 +73,13 @@ export const MAX_PER_AUTHOR = 2;
  * Distinct houses and authors among entries, and the count with each author capped
  * at MAX_PER_AUTHOR. An empty author (phone, portal) counts as its own person.
  */
-export function distinct(entries: Iterable<Entry>): { houses: Set<string>; authors: number; count: number } {
+export interface Distinct {
+  houses: Set<string>;
+  authors: number;
+  count: number;
+}
+
+export function distinct(entries: Iterable<Entry>): Distinct {
   const houses = new Set<string>();
   const perAuthor = new Map<string, number>();
   let count = 0;
