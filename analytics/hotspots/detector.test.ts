@@ -64,6 +64,16 @@ describe('hotspot detector', () => {
     expect(events).toEqual([]);
   });
 
+  it('two neighbouring houses, four residents within minutes: a burst a house short; two residents posting twice are not', () => {
+    const det = warmDetector();
+    const houses = neighbours(2);
+    const events = [0, 1, 2, 3].flatMap((j) => det.add(mention(`t:${j}`, start + j * 60_000, houses[j % 2], `t${j}`)));
+    expect(events.filter((e) => e.kind === 'opened')).toHaveLength(1);
+    const det2 = warmDetector();
+    const two = [0, 1, 2, 3].flatMap((j) => det2.add(mention(`u:${j}`, start + j * 60_000, houses[j % 2], `u${j % 2}`)));
+    expect(two).toEqual([]);
+  });
+
   it('ignores irrelevant mentions and categories outside the configured layers', () => {
     const det = warmDetector();
     const houses = neighbours(6);
