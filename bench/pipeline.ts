@@ -1,6 +1,12 @@
 // Throughput of process + store on each bus, beside the raw chDB insert rate measured in
 // the same run, and the end-to-end delay publish → Socket.IO event at a fixed rate.
-// Run: npx tsx bench/pipeline.ts [--n 40000] [--rate 200] [--seconds 15]
+// Run: npx tsx bench/pipeline.ts [--n 40000] [--threads 2] [--rate 200] [--seconds 15] [--skip-memory] [--skip-nats] [--skip-e2e]
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { io as connect } from 'socket.io-client';
 import { parseFlags } from '../cli/main.js';
 import { createMemoryBus } from '../shared/bus/memory-bus.js';
@@ -18,6 +24,7 @@ import { startWeb } from '../web/server.js';
 import type { ProcessedMention, RawMention } from '../shared/types/mention.js';
 import { generateMentions } from '../ingest/sources/demo/generator.js';
 import { demoHouses } from '../ingest/sources/demo/demo.source.js';
+import { cpuByGroup, threadTimes } from './thread-cpu.js';
 
 /** Realistic resident texts from the demo generator (varied categories, addresses, lengths). */
 async function demoStream(n: number, prefix: string): Promise<RawMention[]> {
@@ -33,7 +40,9 @@ const N = Number(flags.n ?? 40_000);
 const RATE = Number(flags.rate ?? 200);
 const SECONDS = Number(flags.seconds ?? 15);
 const BATCH = 2000;
+const THREADS = String(flags.threads ?? 1);
 
+const execFileAsync = promisify(execFile);
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 async function rawInsertRate(store: Store): Promise<number> {
@@ -63,16 +72,51 @@ async function rawInsertRate(store: Store): Promise<number> {
   return (rows.length / (performance.now() - t0)) * 1000;
 }
 
-async function pipelineRate(bus: Bus, store: Store, prefix: string): Promise<number> {
-  const p = await startPipeline(bus, store, { BATCH_SIZE: String(BATCH), BATCH_MS: '200' });
-  const before = (await countRows(store)).ids;
+/**
+ * Mentions/s through process + store, timed from the first publish until every mention
+ * was announced on `mentions.processed` (the worker announces only after the insert), and
+ * CPU µs per mention. Progress is watched on the bus, not by polling the table, so the
+ * measurement adds no queries; the row count is checked once at the end.
+ */
+type Publish = (bus: Bus, mentions: RawMention[]) => Promise<unknown>;
+
+/** A source in another process (as in the scaled-out mode): publishes to NATS from a file. */
+function childPublisher(url: string): Publish {
+  return async (_bus, mentions) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'domovoy-bench-'));
+    const file = path.join(dir, 'mentions.jsonl');
+    fs.writeFileSync(file, mentions.map((m) => JSON.stringify(m)).join('\n'));
+    try {
+      await execFileAsync(process.execPath, [fileURLToPath(new URL('./nats-publish.mjs', import.meta.url)), url, SUBJECTS.raw('demo'), file]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+async function pipelineRate(bus: Bus, store: Store, prefix: string, publish: Publish = publishAll): Promise<{ rate: number; cpuUs: number; threads: [string, number][] }> {
+  const p = await startPipeline(bus, store, { BATCH_SIZE: String(BATCH), BATCH_MS: '200', ANALYSE_THREADS: THREADS });
+  const done = new Set<string>();
+  const unsubscribe = bus.subscribe<{ id: string }>(SUBJECTS.processed, (m) => void done.add(m.id));
+  const drained = (n: number) => waitFor(async () => done.size >= n, 600_000, 'pipeline drain');
+  // Warm-up (JIT, thread start), not counted.
+  const warm = await demoStream(2000, `${prefix}-warm`);
+  await publish(bus, warm);
+  await drained(warm.length);
   const mentions = await demoStream(N, prefix);
+  const cpu0 = process.cpuUsage();
+  const threads0 = threadTimes();
   const t0 = performance.now();
-  await publishAll(bus, mentions);
-  await waitFor(async () => (await countRows(store)).ids >= before + N, 600_000, 'pipeline drain');
+  await publish(bus, mentions);
+  await drained(warm.length + N);
   const rate = (N / (performance.now() - t0)) * 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const threads = cpuByGroup(threads0, threadTimes());
+  unsubscribe();
   await p.stop();
-  return rate;
+  const [r] = await store.query<{ n: string }>('SELECT uniqExact(id) AS n FROM mentions WHERE startsWith(id, {p:String})', { p: `demo:${prefix}-` });
+  if (Number(r!.n) !== N + warm.length) throw new Error(`stored ${r!.n} of ${N + warm.length} mentions`);
+  return { rate, cpuUs: (cpu.user + cpu.system) / N, threads };
 }
 
 async function endToEndDelay(store: Store): Promise<number[]> {
@@ -117,15 +161,19 @@ async function main() {
   try {
     const raw = await rawInsertRate(t.store);
     console.log(`raw chDB insert (batches of ${BATCH}):        ${fmt(raw)} rows/s  (baseline)`);
-    const mem = await pipelineRate(createMemoryBus(), t.store, 'mem');
-    console.log(`pipeline, in-process bus + chDB:            ${fmt(mem)} mentions/s  (${(mem / raw).toFixed(2)} × raw insert)`);
+    const line = (name: string, r: { rate: number; cpuUs: number; threads: [string, number][] }) => {
+      console.log(`${name}${fmt(r.rate)} mentions/s  (${(r.rate / raw).toFixed(2)} × raw insert; ${fmt(r.cpuUs)} µs CPU per mention in this process, ${THREADS} analysis threads)`);
+      const per = r.threads.slice(0, 6).map(([k, ms]) => `${k} ${fmt((ms * 1000) / N)}`);
+      console.log(`    µs CPU per mention by thread: ${per.join(', ')}`);
+    };
+    if (!flags['skip-memory']) line('pipeline, in-process bus + chDB:            ', await pipelineRate(createMemoryBus(), t.store, 'mem'));
     const nats = flags['skip-nats'] ? null : await startNatsServer();
     if (nats) {
       const bus = await createNatsBus({ url: nats.url });
-      const r = await pipelineRate(bus, t.store, 'nats');
+      const r = await pipelineRate(bus, t.store, 'nats', childPublisher(nats.url));
       await bus.close();
       await nats.stop();
-      console.log(`pipeline, NATS JetStream + chDB:            ${fmt(r)} mentions/s  (${(r / raw).toFixed(2)} × raw insert)`);
+      line('pipeline, NATS JetStream + chDB:            ', r);
     } else console.log('pipeline, NATS JetStream: skipped (nats-server not installed)');
     if (flags['skip-e2e']) return;
     const d = await endToEndDelay(t.store);
