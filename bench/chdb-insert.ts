@@ -1,8 +1,8 @@
 // Insert throughput into `mentions` through the storage adapters, JS objects in,
 // serialisation included. Prints rows/s (min / median / max of 3 runs) and the
 // ratio to the baseline measured in the same run: the chDB adapter inserting
-// into `mentions_plain`, a copy of `mentions` without the hourly rollup view,
-// at batch 1 000 (so the view's cost shows too).
+// into `mentions_plain`, a copy of `mentions` (the same table now that the hourly rollup
+// view is gone: the two agree unless a view or projection is added to `mentions` again), at batch 1 000.
 //   npx tsx bench/chdb-insert.ts
 // Reference (perf-limits §3.2, raw session.insert Buffer JSONEachRow, simpler
 // table): ~60 k rows/s at batch 1 000, ~98 k rows/s at batch 10 000.

@@ -58,23 +58,19 @@ describe('migrate on chDB', () => {
     const first = await migrate(t.store);
     expect(first.applied).toEqual(listMigrations().map((m) => m.upFile.replace('.up.sql', '')));
     expect(first.applied.slice(0, 2)).toEqual(['0001_mentions', '0002_mentions_hourly']);
-    expect(await tables()).toEqual(expect.arrayContaining(['mentions', 'dead_letters', 'mentions_hourly', 'schema_migrations']));
+    expect(await tables()).toEqual(expect.arrayContaining(['mentions', 'dead_letters', 'schema_migrations']));
     expect((await migrate(t.store)).applied).toEqual([]);
   });
 
-  it('counts a redelivered mention once in the hourly rollup', async () => {
-    const row = { id: 'vk:1', source: 'vk', category: 'heating', district: 'Центральный', relevant: 1, ts: '2024-01-10 08:15:00.000' };
-    await t.store.insert('mentions', [{ ...row, ingested_at: '2024-01-10 08:15:01.000' }]);
-    await t.store.insert('mentions', [{ ...row, ingested_at: '2024-01-10 08:20:00.000' }]);
-    await t.store.insert('mentions', [{ ...row, id: 'vk:2', ts: '2024-01-10 08:59:59.999', ingested_at: '2024-01-10 09:00:00.000' }]);
-    await t.store.insert('mentions', [{ ...row, id: 'vk:3', ts: '2024-01-10 09:00:00.000', ingested_at: '2024-01-10 09:00:01.000' }]);
-    const rows = await t.store.query(
-      "SELECT toString(hour) AS hour, category, uniqExactMerge(mentions) AS n FROM mentions_hourly WHERE district = 'Центральный' GROUP BY hour, category ORDER BY hour",
-    );
-    expect(rows).toEqual([
-      { hour: '2024-01-10 08:00:00', category: 'heating', n: '2' },
-      { hour: '2024-01-10 09:00:00', category: 'heating', n: '1' },
-    ]);
+  it('drops the unread hourly rollup, and its down script brings it back', async () => {
+    expect(await tables()).not.toContain('mentions_hourly');
+    const all = listMigrations();
+    const drop = all.find((m) => m.name === 'drop_mentions_hourly')!;
+    const later = all.filter((m) => m.version >= drop.version).length;
+    await migrateDown(t.store, later);
+    expect(await tables()).toContain('mentions_hourly');
+    expect((await migrate(t.store)).applied).toHaveLength(later);
+    expect(await tables()).not.toContain('mentions_hourly');
   });
 
   it('runs multi-statement files from another folder, and reverts them with .down.sql', async () => {
