@@ -100,13 +100,13 @@ function atMostMismatches(a: Uint32Array, b: Uint32Array, max: number): boolean 
   return true;
 }
 
-/** One number per LSH band: a hash of the band's rows (collisions only cost a comparison). */
+/** One number per LSH band (its own table): a hash of the band's rows (collisions only cost a comparison). */
 function bandKeys(sig: Uint32Array): number[] {
   const keys = new Array<number>(BANDS);
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = Math.imul(h ^ sig[r], 0x01000193);
-    keys[b] = (h >>> 0) * BANDS + b;
+    keys[b] = h & 0x3fffffff; // a small integer: Map keys above 2^30 are boxed and slow
   }
   return keys;
 }
@@ -114,7 +114,7 @@ function bandKeys(sig: Uint32Array): number[] {
 export class NearDuplicateIndex {
   private readonly windowMs: number;
   private readonly threshold: number;
-  private readonly bands = new Map<number, Entry[]>();
+  private readonly bands = Array.from({ length: BANDS }, () => new Map<number, Entry[]>());
   private readonly queue: Entry[] = [];
   private head = 0;
   private checks = 0;
@@ -143,9 +143,12 @@ export class NearDuplicateIndex {
     let best: Entry | null = null;
     const stamp = ++this.checks; // marks entries already compared in this check
     const maxMismatches = K - Math.ceil(this.threshold * K);
-    scan: for (const k of keys) {
-      const list = this.bands.get(k);
-      if (!list) continue;
+    // Each band's bucket is looked up once and kept for the insert below: the tables are
+    // large, and every probe is a likely cache miss.
+    const lists = new Array<Entry[] | undefined>(BANDS);
+    for (let b = 0; b < BANDS; b++) {
+      const list = (lists[b] = this.bands[b]!.get(keys[b]!));
+      if (!list || best) continue;
       for (const e of list) {
         if (e.stamp === stamp) continue;
         e.stamp = stamp;
@@ -153,13 +156,13 @@ export class NearDuplicateIndex {
         this.comparisons++;
         if (!atMostMismatches(sig, e.sig, maxMismatches)) continue;
         best = e;
-        break scan;
+        break;
       }
     }
     const entry: Entry = { id, group: best ? best.group : id, ts: tsMs, sig, keys, stamp };
-    for (const k of keys) {
-      const list = this.bands.get(k);
-      if (!list) this.bands.set(k, [entry]);
+    for (let b = 0; b < BANDS; b++) {
+      const list = lists[b];
+      if (!list) this.bands[b]!.set(keys[b]!, [entry]);
       else {
         list.push(entry);
         if (list.length > MAX_BUCKET) list.shift();
@@ -177,12 +180,14 @@ export class NearDuplicateIndex {
   private evict(now: number): void {
     while (this.head < this.queue.length && this.queue[this.head].ts < now - this.windowMs) {
       const e = this.queue[this.head++];
-      for (const k of e.keys) {
-        const list = this.bands.get(k);
+      for (let b = 0; b < BANDS; b++) {
+        const k = e.keys[b]!;
+        const band = this.bands[b]!;
+        const list = band.get(k);
         if (!list) continue;
         const rest = list.filter((x) => x !== e);
-        if (rest.length) this.bands.set(k, rest);
-        else this.bands.delete(k);
+        if (rest.length) band.set(k, rest);
+        else band.delete(k);
       }
     }
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
