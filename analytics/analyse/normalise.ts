@@ -5,9 +5,13 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u206
 const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 const MANY_NEWLINES = /\n{3,}/g;
 
+/** Anything the replacements below would change (most texts have none of it). */
+const NEEDS_WORK = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF\t\u00A0\u2000-\u200A\u202F\u205F\u3000]| [ \n]|\n |\n\n\n|^\s|\s$/;
+
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFC')
+  const nfc = text.normalize('NFC');
+  if (!NEEDS_WORK.test(nfc)) return nfc;
+  return nfc
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, '')
     .replace(SPACES, ' ')
