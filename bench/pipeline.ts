@@ -94,29 +94,53 @@ function childPublisher(url: string): Publish {
   };
 }
 
-async function pipelineRate(bus: Bus, store: Store, prefix: string, publish: Publish = publishAll): Promise<{ rate: number; cpuUs: number; threads: [string, number][] }> {
-  const p = await startPipeline(bus, store, { BATCH_SIZE: String(BATCH), BATCH_MS: '200', ANALYSE_THREADS: THREADS });
+type RunResult = { rate: number; cpuUs: number; threads: [string, number][] };
+
+/** A stopwatch over wall time, process CPU and CPU by thread; `start` may be called late. */
+function meter() {
+  let t0 = performance.now();
+  let cpu0 = process.cpuUsage();
+  let threads0 = threadTimes();
+  return {
+    start() {
+      t0 = performance.now();
+      cpu0 = process.cpuUsage();
+      threads0 = threadTimes();
+    },
+    read(n: number): RunResult {
+      const rate = (n / (performance.now() - t0)) * 1000;
+      const cpu = process.cpuUsage(cpu0);
+      return { rate, cpuUs: (cpu.user + cpu.system) / n, threads: cpuByGroup(threads0, threadTimes()) };
+    },
+  };
+}
+
+/** Every mention published under `prefix` is in the table exactly once. */
+async function checkStored(store: Store, prefix: string, expected: number): Promise<void> {
+  const [r] = await store.query<{ n: string }>('SELECT uniqExact(id) AS n FROM mentions WHERE startsWith(id, {p:String})', { p: `demo:${prefix}-` });
+  if (Number(r!.n) !== expected) throw new Error(`stored ${r!.n} of ${expected} mentions`);
+}
+
+const WARM = 2000;
+const pipelineEnv = () => ({ BATCH_SIZE: String(BATCH), BATCH_MS: '200', ANALYSE_THREADS: THREADS });
+
+/** Publishing and processing at once (the live case), after a warm-up that is not counted. */
+async function pipelineRate(bus: Bus, store: Store, prefix: string, publish: Publish = publishAll): Promise<RunResult> {
+  const p = await startPipeline(bus, store, pipelineEnv());
   const done = new Set<string>();
   const unsubscribe = bus.subscribe<{ id: string }>(SUBJECTS.processed, (m) => void done.add(m.id));
   const drained = (n: number) => waitFor(async () => done.size >= n, 600_000, 'pipeline drain');
-  // Warm-up (JIT, thread start), not counted.
-  const warm = await demoStream(2000, `${prefix}-warm`);
-  await publish(bus, warm);
-  await drained(warm.length);
+  await publish(bus, await demoStream(WARM, `${prefix}-warm`));
+  await drained(WARM);
   const mentions = await demoStream(N, prefix);
-  const cpu0 = process.cpuUsage();
-  const threads0 = threadTimes();
-  const t0 = performance.now();
+  const m = meter();
   await publish(bus, mentions);
-  await drained(warm.length + N);
-  const rate = (N / (performance.now() - t0)) * 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const threads = cpuByGroup(threads0, threadTimes());
+  await drained(WARM + N);
+  const result = m.read(N);
   unsubscribe();
   await p.stop();
-  const [r] = await store.query<{ n: string }>('SELECT uniqExact(id) AS n FROM mentions WHERE startsWith(id, {p:String})', { p: `demo:${prefix}-` });
-  if (Number(r!.n) !== N + warm.length) throw new Error(`stored ${r!.n} of ${N + warm.length} mentions`);
-  return { rate, cpuUs: (cpu.user + cpu.system) / N, threads };
+  await checkStored(store, prefix, N + WARM);
+  return result;
 }
 
 /**
@@ -124,29 +148,20 @@ async function pipelineRate(bus: Bus, store: Store, prefix: string, publish: Pub
  * bus before it starts; the clock runs from the WARM-th announcement (start-up and JIT
  * warm-up behind it) to the last, so the publisher's work is not on the measured loop.
  */
-async function backlogRate(bus: Bus, store: Store, prefix: string, publish: Publish = publishAll): Promise<{ rate: number; cpuUs: number; threads: [string, number][] }> {
-  const WARM = 2000;
+async function backlogRate(bus: Bus, store: Store, prefix: string, publish: Publish = publishAll): Promise<RunResult> {
   await publish(bus, await demoStream(WARM + N, prefix));
   let done = 0;
-  let t0 = 0;
-  let cpu0 = process.cpuUsage();
-  let threads0 = threadTimes();
+  const m = meter();
   const unsubscribe = bus.subscribe(SUBJECTS.processed, () => {
-    if (++done !== WARM) return;
-    t0 = performance.now();
-    cpu0 = process.cpuUsage();
-    threads0 = threadTimes();
+    if (++done === WARM) m.start();
   });
-  const p = await startPipeline(bus, store, { BATCH_SIZE: String(BATCH), BATCH_MS: '200', ANALYSE_THREADS: THREADS });
+  const p = await startPipeline(bus, store, pipelineEnv());
   await waitFor(async () => done >= WARM + N, 600_000, 'backlog drain');
-  const rate = (N / (performance.now() - t0)) * 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const threads = cpuByGroup(threads0, threadTimes());
+  const result = m.read(N);
   unsubscribe();
   await p.stop();
-  const [r] = await store.query<{ n: string }>('SELECT uniqExact(id) AS n FROM mentions WHERE startsWith(id, {p:String})', { p: `demo:${prefix}-` });
-  if (Number(r!.n) !== N + WARM) throw new Error(`stored ${r!.n} of ${N + WARM} mentions`);
-  return { rate, cpuUs: (cpu.user + cpu.system) / N, threads };
+  await checkStored(store, prefix, N + WARM);
+  return result;
 }
 
 async function endToEndDelay(store: Store): Promise<number[]> {
@@ -191,7 +206,7 @@ async function main() {
   try {
     const raw = await rawInsertRate(t.store);
     console.log(`raw chDB insert (batches of ${BATCH}):        ${fmt(raw)} rows/s  (baseline)`);
-    const line = (name: string, r: { rate: number; cpuUs: number; threads: [string, number][] }) => {
+    const line = (name: string, r: RunResult) => {
       console.log(`${name}${fmt(r.rate)} mentions/s  (${(r.rate / raw).toFixed(2)} × raw insert; ${fmt(r.cpuUs)} µs CPU per mention in this process, ${THREADS} analysis threads)`);
       const per = r.threads.slice(0, 6).map(([k, ms]) => `${k} ${fmt((ms * 1000) / N)}`);
       console.log(`    µs CPU per mention by thread: ${per.join(', ')}`);
