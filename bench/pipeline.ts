@@ -222,7 +222,7 @@ async function main() {
       line('  backlog drain, NATS JetStream + chDB:     ', await backlogRate(bus, t.store, 'natsq', childPublisher(nats.url)));
       await bus.close();
       await nats.stop();
-    } else console.log('pipeline, NATS JetStream: skipped (nats-server not installed)');
+    } else console.log(`pipeline, NATS JetStream: skipped (${flags['skip-nats'] ? '--skip-nats' : 'nats-server not installed'})`);
     if (flags['skip-e2e']) return;
     const d = await endToEndDelay(t.store);
     console.log(
