@@ -7,7 +7,7 @@ import type { Classifier, TextAnalysis } from './index.js';
 
 // A fake classifier that answers from a table, so the maths can be checked by hand.
 const fake = (answers: Record<string, string>): Classifier => ({
-  analyse: (text: string) => ({ category: answers[text], relevant: answers[text] !== 'irrelevant', confidence: 1, urgency: 0, reasons: [], explanation: [] }) as TextAnalysis,
+  analyse: (text: string) => ({ category: answers[text], relevant: answers[text] !== 'irrelevant', confidence: 1, urgency: 0, reasons: [], explanation: [], words: [] }) as TextAnalysis,
 });
 
 describe('eval maths', () => {

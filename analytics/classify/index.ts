@@ -19,6 +19,8 @@ export interface TextAnalysis {
   reasons: string[];
   /** the words that drove the category */
   explanation: string[];
+  /** the text's words as the classifier read them (tokenize): reused by near-duplicate signatures */
+  words: readonly string[];
 }
 
 export interface Classifier {
@@ -68,6 +70,7 @@ export function classifierFromModel(model: LinearModel, complaintMargin = model.
         confidence: Math.round(1000 / sum) / 1000,
         urgency: u.urgency,
         reasons: u.reasons,
+        words,
         // computed on first read: the hot path (routing, counting) rarely needs it
         get explanation(): string[] {
           return (why ??= explain(model, words, chosen));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minhash, NearDuplicateIndex, similarity } from './near-dup.js';
+import { minhash, NearDuplicateIndex, similarity, minhashOfWords } from './near-dup.js';
 
 const ORIGINAL =
   'Жители дома 15 по улице Гагарина третий день без горячей воды! В УК звонили много раз, диспетчер бросает трубку. У нас маленькие дети, помогите пожалуйста!';
@@ -115,5 +115,14 @@ describe('NearDuplicateIndex bounds', () => {
       if (idx.checkSignature(`s${i}`, sig, i * 1000) === `s${i - 1}`) grouped++;
     }
     expect(grouped).toBe(25_000);
+  });
+});
+
+describe('minhashOfWords', () => {
+  it('gives the signature of the text from the classifier’s words', async () => {
+    const { loadClassifier } = await import('./index.js');
+    const text = 'Третий день нет горячей воды в доме 5 по улице Ленина, дети не могут помыться!';
+    const words = loadClassifier().analyse(text).words;
+    expect(minhashOfWords(words)).toEqual(minhash(text));
   });
 });

@@ -41,7 +41,12 @@ function fmix(h: number): number {
  * independent hash functions do, at the cost of one hash per shingle instead of K.
  */
 export function minhash(text: string): Uint32Array | null {
-  const norm = tokenize(text).join(' ');
+  return minhashOfWords(tokenize(text));
+}
+
+/** The same signature from the text's words as `tokenize` gives them (e.g. the classifier's). */
+export function minhashOfWords(words: readonly string[]): Uint32Array | null {
+  const norm = words.join(' ');
   const n = norm.length - SHINGLE + 1;
   if (n < MIN_SHINGLES) return null;
   const sig = new Uint32Array(K).fill(0xffffffff);

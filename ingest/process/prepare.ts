@@ -7,7 +7,7 @@ import { PermanentError } from '../../shared/bus/bus.js';
 import { MALFORMED_JSON } from '../../shared/bus/handling.js';
 import type { ProcessedMention, RawMention } from '../../shared/types/mention.js';
 import { combine, resolvePlace, type AnalyseDeps } from '../../analytics/analyse/analyse.js';
-import { minhash } from '../../analytics/classify/near-dup.js';
+import { minhashOfWords } from '../../analytics/classify/near-dup.js';
 import { toMentionRow } from '../../analytics/rows/mention-row.js';
 import { hashAuthor, validateRaw } from './validate.js';
 
@@ -77,7 +77,7 @@ export function prepareBatch(payloads: readonly string[], deps: Deps, now = new 
       id: raw.id,
       tsMs: Date.parse(mention.ts),
       relevant: analysis.relevant,
-      sig: analysis.relevant ? minhash(raw.text) : null,
+      sig: analysis.relevant ? minhashOfWords(texts[i]!.words) : null,
       row: JSON.stringify(row),
       processed: JSON.stringify(processed),
     };
