@@ -15,7 +15,7 @@ export interface AnalyseDeps {
   nearDup?: NearDuplicateIndex;
 }
 
-export type AnalyseInput = Pick<RawMention, 'id' | 'text' | 'ts' | 'lat' | 'lon'>;
+export type AnalyseInput = Pick<RawMention, 'id' | 'text' | 'ts' | 'lat' | 'lon' | 'houseId'>;
 
 /** The address in the text (the source's own point as a hint), or nothing. */
 export function resolvePlace(m: AnalyseInput, registry: Registry): Resolution {
@@ -23,9 +23,13 @@ export function resolvePlace(m: AnalyseInput, registry: Registry): Resolution {
   return registry.resolver.resolve(m.text, hint);
 }
 
-/** The analysis from the classifier's and the resolver's answers about `m`. */
+/**
+ * The analysis from the classifier's and the resolver's answers about `m`. An address in
+ * the text wins (a resident in a house chat may write about the house next door); a text
+ * without one takes the house its channel belongs to, when the source gave it.
+ */
 export function combine(m: AnalyseInput, t: TextAnalysis, r: Resolution, registry: Registry, dupGroup = ''): Analysis {
-  const house = r.house;
+  const house = r.house ?? (m.houseId ? (registry.house(m.houseId) ?? null) : null);
   const org = house?.orgId ? registry.org(house.orgId) : undefined;
   const lat = house?.lat ?? m.lat ?? null;
   const lon = house?.lon ?? m.lon ?? null;

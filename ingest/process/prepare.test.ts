@@ -58,6 +58,17 @@ describe('prepareMention', () => {
     }
   });
 
+  it('places a message without an address at the house its chat belongs to; an address in the text wins', () => {
+    const chatHouse = deps.registry.houses.find((h) => h.lat !== null && h.orgId)!;
+    const inChat = { ...complaint, id: 'telegram:-1001_5', channel: 'telegram:-1001', houseId: chatHouse.id, text: 'Опять холодные батареи, когда включат отопление?' };
+    const msg = (p: string) => JSON.parse(withField(prepared(p).processed, 'dupGroup', '')) as { houseId: string | null; address: unknown; district: string | null };
+    expect(msg(payload(inChat))).toMatchObject({ houseId: chatHouse.id, address: null, district: chatHouse.district });
+    const named = msg(payload({ ...inChat, text: complaint.text }));
+    expect(named.houseId).not.toBe(chatHouse.id);
+    expect(named.houseId).toEqual(expect.any(String));
+    expect(msg(payload({ ...inChat, houseId: 'no-such-house' })).houseId).toBeNull();
+  });
+
   it('keeps SQL and HTML in a text as data', () => {
     const text = "Мусор не вывозят'; DROP TABLE mentions; -- <script>alert(1)</script>";
     const r = prepared(payload({ ...complaint, text }));

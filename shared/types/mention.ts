@@ -31,6 +31,11 @@ export const RawMentionSchema = z
     lon: z.number().min(-180).max(180).optional(),
     /** the native thread to reply into, when the source allows replies */
     replyTo: z.string().max(512).optional(),
+    /**
+     * The registry house the channel itself belongs to, when the source knows it (a house
+     * chat in Telegram or MAX): the place of a message that names no address.
+     */
+    houseId: z.string().min(1).max(64).optional(),
   })
   .strip();
 export type RawMention = z.infer<typeof RawMentionSchema>;

@@ -8,6 +8,8 @@ export interface Channel {
   kind: 'vk' | 'telegram' | 'max';
   /** native id of the VK community (positive) or chat, for thread ids and urls */
   nativeId: string;
+  /** the house a house chat belongs to (its members live there) */
+  houseId?: string;
 }
 
 /** City-wide communities («Жалобы Петербурга», «Подслушано СПб»…): same ids in every run. */
@@ -48,10 +50,10 @@ function makeHouseChat(house: House): Channel {
   const h = hash32(`chat:${house.id}`);
   if (h % 5 === 0) {
     const id = String(40_000_000_000 + (h % 900_000_000));
-    return { channel: `max:${id}`, kind: 'max', nativeId: id };
+    return { channel: `max:${id}`, kind: 'max', nativeId: id, houseId: house.id };
   }
   const id = `-100${1_500_000_000 + (h % 500_000_000)}`;
-  return { channel: `telegram:${id}`, kind: 'telegram', nativeId: id };
+  return { channel: `telegram:${id}`, kind: 'telegram', nativeId: id, houseId: house.id };
 }
 
 /** Pick a channel for a message about a house (or about nothing in particular). */

@@ -186,6 +186,8 @@ function addressMode(rng: Rng, full: number, street: number): AddressMode {
 
 function build(id: string, t: number, ch: Channel, person: Person, text: string, house: House | null, rng: Rng, truth: MentionTruth): LabelledMention {
   const m: RawMention = { id, source: 'demo', channel: ch.channel, author: authorId(person, ch), text, ts: new Date(t).toISOString() };
+  // A house chat's connector knows whose chat it is, as a real one will from its channel directory.
+  if (ch.houseId) m.houseId = ch.houseId;
   if (ch.kind === 'vk') {
     // comments hang under a post; one post per community per hour is close enough
     const post = 10_000 + ((Math.imul(Number(ch.nativeId), 0x9e3779b1) ^ Math.imul(Math.floor(t / 3_600_000), 0x85ebca6b)) >>> 0) % 90_000;
