@@ -207,11 +207,14 @@ export function complaintsRu(n: number): string {
   return `${n} жалоб`;
 }
 
-/** «вероятная авария: 9 домов, отопление, с 06:40» */
+/** Layers where many houses at once usually means a failure of shared equipment. */
+const ACCIDENT_LAYERS: ReadonlySet<MapLayer> = new Set(['heating', 'outages', 'house']);
+
+/** «вероятная авария: 9 домов, отопление, с 06:40»; «массовые жалобы: 27 домов, снег и наледь, с 09:10» */
 export function titleRu(layer: MapLayer, houses: number, mentions: number, firstMs: number, utcOffsetHours: number): string {
   const local = new Date(firstMs + utcOffsetHours * 3_600_000);
   const hhmm = `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
-  const what = houses >= 3 ? 'вероятная авария' : 'всплеск жалоб';
+  const what = houses < 3 ? 'всплеск жалоб' : ACCIDENT_LAYERS.has(layer) ? 'вероятная авария' : 'массовые жалобы';
   const size = houses > 0 ? housesRu(houses) : complaintsRu(mentions);
   return `${what}: ${size}, ${LAYER_NAMES_RU[layer].toLowerCase()}, с ${hhmm}`;
 }

@@ -34,4 +34,15 @@ describe('demo first start', () => {
     expect(others.length, others.map(describeAlert).join('\n')).toBeLessThanOrEqual(2);
     for (const a of others) expect(a.houseCount).toBeLessThanOrEqual(20);
   });
+
+  it('the snowfall shows as snow incidents among its houses within the first hour', () => {
+    const start = '2025-01-15T06:00:00Z';
+    const r = simulateFirstStart({ houses: registry.houses, cfg: loadHotspotsConfig().detector, start: new Date(start), liveMin: 60, ratePerMin: 30, backfillPerSec: 400 });
+    const snowfall = r.truth.find((t) => t.name === 'snowfall')!;
+    const snowHouses = new Set(snowfall.houseIds);
+    const hits = [...r.alerts.values()].filter((a) => a.layer === 'snow' && a.houses.some((h) => snowHouses.has(h.id)));
+    expect(hits.length, [...r.alerts.values()].map(describeAlert).join('\n')).toBeGreaterThan(0);
+    const first = Math.min(...hits.map((a) => Date.parse(a.openedAt)));
+    expect(first - Date.parse(snowfall.start)).toBeLessThan(45 * 60_000);
+  });
 });
