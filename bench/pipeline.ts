@@ -40,7 +40,7 @@ const N = Number(flags.n ?? 40_000);
 const RATE = Number(flags.rate ?? 200);
 const SECONDS = Number(flags.seconds ?? 15);
 const BATCH = 2000;
-const THREADS = String(flags.threads ?? 1);
+const THREADS = String(flags.threads ?? loadConfig({}).ANALYSE_THREADS);
 
 const execFileAsync = promisify(execFile);
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');

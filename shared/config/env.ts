@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const onOff = z.enum(['on', 'off']);
@@ -41,7 +42,9 @@ export const EnvSchema = z.object({
   BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
   BATCH_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   /** threads that classify and resolve addresses off the event loop; 0 = on the main thread */
-  ANALYSE_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+  // One per spare core, at most 4: on 2 cores a second analysis thread only fights the
+  // event loop and the store for the same CPU (bench/pipeline).
+  ANALYSE_THREADS: z.coerce.number().int().min(0).max(16).default(Math.max(1, Math.min(4, availableParallelism() - 1))),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
