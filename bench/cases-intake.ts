@@ -17,7 +17,7 @@ import type { ProcessedMention } from '../shared/types/mention.js';
 import type { House } from '../shared/types/registry.js';
 import type { Category } from '../shared/types/taxonomy.js';
 import { loadRegistry } from '../analytics/registry/load.js';
-import { prng } from '../analytics/cases/synthetic.js';
+import { mulberry32 } from '../shared/random/mulberry32.js';
 import { intakeFromProcessed } from '../analytics/cases/intake.js';
 import type { CaseEventMessage } from '../analytics/cases/messages.js';
 import { intakeMentions } from '../analytics/queries/cases/intake-mention.js';
@@ -31,7 +31,7 @@ const BATCH = Number(flags.batch ?? 1000);
 const CATEGORIES: Category[] = ['heating', 'heating', 'heating', 'hot_water', 'cold_water', 'elevator', 'garbage', 'yard', 'snow_ice', 'roof', 'billing', 'uk_conduct', 'electricity', 'sewerage', 'roads'];
 
 function mentions(houses: House[], reg: Awaited<ReturnType<typeof loadRegistry>>, n: number, tag: string, seed: number): ProcessedMention[] {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const end = Date.now();
   const out: ProcessedMention[] = [];
   for (let i = 0; i < n; i++) {

@@ -7,7 +7,7 @@
 // address where they are. Deterministic: every choice is drawn from a hash of the
 // seed, the case id, its reopen round and its state. Pure.
 import type { CaseEventType, CaseState } from './lifecycle.js';
-import { prng } from './synthetic.js';
+import { mulberry32 } from '../../shared/random/mulberry32.js';
 
 export interface DemoCase {
   id: string;
@@ -82,7 +82,7 @@ export function actorFor(orgKind: string, role: 'accept' | 'resolve' = 'accept')
 
 /** The next scripted action of a demo case, or null when nobody will act (yet or ever). */
 export function nextDemoAction(c: DemoCase, seed: number): DemoAction | null {
-  const rnd = prng(hash32(`${seed}:${c.id}:${c.reopenCount}:${c.state}`));
+  const rnd = mulberry32(hash32(`${seed}:${c.id}:${c.reopenCount}:${c.state}`));
   const u = (a: number, b: number) => a + (b - a) * rnd();
   const anchor = Date.parse(c.anchor);
   const opened = Date.parse(c.openedAt);

@@ -3,17 +3,8 @@
 import { computeDeadlines, type DeadlineTable } from './deadlines.js';
 import type { Calendar } from './calendar.js';
 import { decide, type CaseEvent, type CaseEventType, type CaseView } from './lifecycle.js';
+import { mulberry32 } from '../../shared/random/mulberry32.js';
 
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticOptions {
   count: number;
@@ -35,7 +26,7 @@ export interface SyntheticCase {
 const H = 3_600_000;
 
 export function* syntheticCases(o: SyntheticOptions): Generator<SyntheticCase> {
-  const rnd = prng(o.seed ?? 1);
+  const rnd = mulberry32(o.seed ?? 1);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const exp = (meanMs: number) => -Math.log(1 - rnd()) * meanMs;
   const span = o.to.getTime() - o.from.getTime();
