@@ -107,4 +107,19 @@ describe('preparers', () => {
     }
     await expect(threads.prepare(inputs[0]!)).rejects.toThrow(/closed/);
   });
+
+  it('a thread that dies fails only its own work, as retryable, and is replaced', async () => {
+    const threads = await threadPreparer({ threads: 1 });
+    try {
+      await threads.workers()[0]!.terminate();
+      // Nothing runs until the replacement is ready: refused at once, never left hanging.
+      await expect(threads.prepare(payload(complaint))).rejects.toThrow(/no analysis thread/);
+      const until = Date.now() + 30_000;
+      let r: Awaited<ReturnType<typeof threads.prepare>> | undefined;
+      while (!r && Date.now() < until) r = await threads.prepare(payload(complaint)).catch(() => new Promise<undefined>((ok) => setTimeout(() => ok(undefined), 200)));
+      expect(r && !isRejected(r) && r.id).toBe('vk:1_2');
+    } finally {
+      await threads.close();
+    }
+  }, 60_000);
 });

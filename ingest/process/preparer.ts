@@ -31,6 +31,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** false from the thread's exit until its replacement is ready */
+  alive: boolean;
   /** batches sent to this thread and not answered yet */
   pending: Map<number, Pending[]>;
 }
@@ -50,7 +52,12 @@ async function spawn(): Promise<Worker> {
   return w;
 }
 
-export async function threadPreparer(opts: { threads: number; batch?: number; log?: Logger }): Promise<Preparer> {
+export interface ThreadPreparer extends Preparer {
+  /** the threads as they are now (for health checks and tests) */
+  workers(): readonly Worker[];
+}
+
+export async function threadPreparer(opts: { threads: number; batch?: number; log?: Logger }): Promise<ThreadPreparer> {
   const batchMax = opts.batch ?? 256;
   const log = opts.log ?? silentLogger;
   let closing = false;
@@ -69,6 +76,7 @@ export async function threadPreparer(opts: { threads: number; batch?: number; lo
     });
     // A dead thread fails its own batches (they are retried by the bus) and is replaced.
     slot.worker.once('exit', (code) => {
+      slot.alive = false;
       const lost = [...slot.pending.values()].flat();
       slot.pending.clear();
       lost.forEach((p) => p.reject(new Error(`analysis thread exited with code ${code}`)));
@@ -77,6 +85,7 @@ export async function threadPreparer(opts: { threads: number; batch?: number; lo
       spawn().then(
         (w) => {
           slot.worker = w;
+          slot.alive = true;
           attach(slot);
         },
         (e) => log.error('analysis thread could not be restarted', { err: e }),
@@ -86,16 +95,30 @@ export async function threadPreparer(opts: { threads: number; batch?: number; lo
   };
 
   const slots: Slot[] = await Promise.all(
-    Array.from({ length: Math.max(1, opts.threads) }, async () => ({ worker: await spawn(), pending: new Map<number, Pending[]>() })),
+    Array.from({ length: Math.max(1, opts.threads) }, async () => ({ worker: await spawn(), alive: true, pending: new Map<number, Pending[]>() })),
   );
   slots.forEach(attach);
+
+  /** The next live thread, round-robin; none while every thread is being replaced. */
+  const nextSlot = (): Slot | undefined => {
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[rr++ % slots.length]!;
+      if (slot.alive) return slot;
+    }
+    return undefined;
+  };
 
   const flush = () => {
     scheduled = false;
     while (queue.length) {
       const part = queue.splice(0, batchMax);
+      const slot = nextSlot();
+      if (!slot) {
+        // A message to a dead thread would be lost and its handlers would wait forever.
+        part.forEach((q) => q.p.reject(new Error('no analysis thread is running')));
+        continue;
+      }
       const id = ++seq;
-      const slot = slots[rr++ % slots.length]!;
       slot.pending.set(id, part.map((q) => q.p));
       slot.worker.postMessage({ seq: id, items: part.map((q) => q.payload) });
     }
@@ -103,6 +126,7 @@ export async function threadPreparer(opts: { threads: number; batch?: number; lo
 
   return {
     kind: 'threads',
+    workers: () => slots.map((s) => s.worker),
     prepare(payload) {
       return new Promise<PrepareResult>((resolve, reject) => {
         if (closing) return reject(new Error('preparer is closed'));
