@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { models } from '../../tests/integration/pipeline-harness.js';
 import { fromMentionRow } from '../../analytics/rows/mention-row.js';
-import { isRejected, prepareMention, withField, type Prepared } from './prepare.js';
+import { isRejected, prepareBatch, prepareMention, withField, type Prepared } from './prepare.js';
 import { inlinePreparer, threadPreparer } from './preparer.js';
 
 type Deps = Awaited<ReturnType<typeof models>>;
@@ -73,6 +73,18 @@ describe('prepareMention', () => {
     const text = "Мусор не вывозят'; DROP TABLE mentions; -- <script>alert(1)</script>";
     const r = prepared(payload({ ...complaint, text }));
     expect((JSON.parse(withField(r.row, 'dup_group', '')) as { text: string }).text).toBe(text);
+  });
+});
+
+describe('prepareBatch', () => {
+  it('fails only the text that makes the analysis throw; the rest of the batch goes on', () => {
+    const analyse = (t: string) => {
+      if (t.includes('BOOM')) throw new Error('unexpected');
+      return deps.classifier.analyse(t);
+    };
+    const boom = { ...deps, classifier: { analyse } };
+    const rs = prepareBatch([payload(complaint), payload({ ...complaint, id: 'vk:1_9', text: 'BOOM на Невском 1' }), payload({ ...complaint, id: 'vk:1_10' })], boom, NOW);
+    expect(rs.map((r) => (isRejected(r) ? r.error : r.id))).toEqual(['vk:1_2', 'analysis failed: unexpected', 'vk:1_10']);
   });
 });
 

@@ -8,6 +8,8 @@ import { MALFORMED_JSON } from '../../shared/bus/handling.js';
 import type { ProcessedMention, RawMention } from '../../shared/types/mention.js';
 import { combine, resolvePlace, type AnalyseDeps } from '../../analytics/analyse/analyse.js';
 import { minhashOfWords } from '../../analytics/classify/near-dup.js';
+import type { TextAnalysis } from '../../analytics/classify/index.js';
+import type { Resolution } from '../../analytics/address/resolver.js';
 import { toMentionRow } from '../../analytics/rows/mention-row.js';
 import { hashAuthor, validateRaw } from './validate.js';
 
@@ -53,36 +55,52 @@ export function prepareBatch(payloads: readonly string[], deps: Deps, now = new 
     if ('error' in v) out[i] = v;
     return 'error' in v ? null : v;
   });
-  const texts = raws.map((raw) => (raw ? deps.classifier.analyse(raw.text) : null));
-  const places = raws.map((raw) => (raw ? resolvePlace(raw, deps.registry) : null));
+  // A text that makes the analysis throw fails alone (to dead letters, with the reason):
+  // the other mentions of its batch go on.
+  const step = <T>(i: number, f: (raw: RawMention) => T): T | null => {
+    const raw = raws[i];
+    if (!raw) return null;
+    try {
+      return f(raw);
+    } catch (e) {
+      out[i] = { error: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+      raws[i] = null;
+      return null;
+    }
+  };
+  const texts = raws.map((_, i) => step(i, (raw) => deps.classifier.analyse(raw.text)));
+  const places = raws.map((_, i) => step(i, (raw) => resolvePlace(raw, deps.registry)));
   const ingestedAt = now.toISOString();
   for (let i = 0; i < payloads.length; i++) {
-    const raw = raws[i];
-    if (!raw) continue;
-    const analysis = combine(raw, texts[i]!, places[i]!, deps.registry);
-    const mention: ProcessedMention = {
-      id: raw.id,
-      source: raw.source,
-      channel: raw.channel,
-      authorHash: hashAuthor(raw.source, raw.author),
-      text: raw.text,
-      ts: new Date(raw.ts).toISOString(),
-      url: raw.url ?? '',
-      ingestedAt,
-      ...analysis,
-    };
-    const { dup_group: _row, ...row } = toMentionRow(mention);
-    const { dupGroup: _msg, ...processed } = mention;
-    out[i] = {
-      id: raw.id,
-      tsMs: Date.parse(mention.ts),
-      relevant: analysis.relevant,
-      sig: analysis.relevant ? minhashOfWords(texts[i]!.words) : null,
-      row: JSON.stringify(row),
-      processed: JSON.stringify(processed),
-    };
+    const prepared = step(i, (raw) => serialise(raw, texts[i]!, places[i]!, deps, ingestedAt));
+    if (prepared) out[i] = prepared;
   }
   return out;
+}
+
+function serialise(raw: RawMention, text: TextAnalysis, place: Resolution, deps: Deps, ingestedAt: string): Prepared {
+  const analysis = combine(raw, text, place, deps.registry);
+  const mention: ProcessedMention = {
+    id: raw.id,
+    source: raw.source,
+    channel: raw.channel,
+    authorHash: hashAuthor(raw.source, raw.author),
+    text: raw.text,
+    ts: new Date(raw.ts).toISOString(),
+    url: raw.url ?? '',
+    ingestedAt,
+    ...analysis,
+  };
+  const { dup_group: _row, ...row } = toMentionRow(mention);
+  const { dupGroup: _msg, ...processed } = mention;
+  return {
+    id: raw.id,
+    tsMs: Date.parse(mention.ts),
+    relevant: analysis.relevant,
+    sig: analysis.relevant ? minhashOfWords(text.words) : null,
+    row: JSON.stringify(row),
+    processed: JSON.stringify(processed),
+  };
 }
 
 function parseAndValidate(payload: string): RawMention | Rejected {
