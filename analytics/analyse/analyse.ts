@@ -29,7 +29,10 @@ export function resolvePlace(m: AnalyseInput, registry: Registry): Resolution {
  * without one takes the house its channel belongs to, when the source gave it.
  */
 export function combine(m: AnalyseInput, t: TextAnalysis, r: Resolution, registry: Registry, dupGroup = ''): Analysis {
-  const house = r.house ?? (m.houseId ? (registry.house(m.houseId) ?? null) : null);
+  const chatHouse = !r.house && m.houseId ? (registry.house(m.houseId) ?? null) : null;
+  const house = r.house ?? chatHouse;
+  // The house of the chat, written as the registry writes it; `raw` stays empty: the text named no address.
+  const address = chatHouse ? { street: `${chatHouse.streetType} ${chatHouse.street}`.trim(), house: chatHouse.number, raw: '' } : r.address;
   const org = house?.orgId ? registry.org(house.orgId) : undefined;
   const lat = house?.lat ?? m.lat ?? null;
   const lon = house?.lon ?? m.lon ?? null;
@@ -40,7 +43,7 @@ export function combine(m: AnalyseInput, t: TextAnalysis, r: Resolution, registr
     confidence: round(t.confidence),
     urgency: round(t.urgency),
     reasons: t.reasons,
-    address: r.address,
+    address,
     houseId: house?.id ?? null,
     lat,
     lon,

@@ -62,7 +62,11 @@ describe('prepareMention', () => {
     const chatHouse = deps.registry.houses.find((h) => h.lat !== null && h.orgId)!;
     const inChat = { ...complaint, id: 'telegram:-1001_5', channel: 'telegram:-1001', houseId: chatHouse.id, text: 'Опять холодные батареи, когда включат отопление?' };
     const msg = (p: string) => JSON.parse(withField(prepared(p).processed, 'dupGroup', '')) as { houseId: string | null; address: unknown; district: string | null };
-    expect(msg(payload(inChat))).toMatchObject({ houseId: chatHouse.id, address: null, district: chatHouse.district });
+    expect(msg(payload(inChat))).toMatchObject({
+      houseId: chatHouse.id,
+      address: { street: `${chatHouse.streetType} ${chatHouse.street}`.trim(), house: chatHouse.number, raw: '' },
+      district: chatHouse.district,
+    });
     const named = msg(payload({ ...inChat, text: complaint.text }));
     expect(named.houseId).not.toBe(chatHouse.id);
     expect(named.houseId).toEqual(expect.any(String));
