@@ -19,7 +19,7 @@ import { silentLogger } from '../shared/log/logger.js';
 import { toMentionRow } from '../analytics/rows/mention-row.js';
 import { startNatsServer } from '../tests/helpers/nats-server.js';
 import { tempStore } from '../tests/helpers/temp-store.js';
-import { models, publishAll, startPipeline, countRows, waitFor } from '../tests/integration/pipeline-harness.js';
+import { models, publishAll, startPipeline, waitFor } from '../tests/integration/pipeline-harness.js';
 import { startWeb } from '../web/server.js';
 import type { ProcessedMention, RawMention } from '../shared/types/mention.js';
 import { generateMentions } from '../ingest/sources/demo/generator.js';

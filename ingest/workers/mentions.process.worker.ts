@@ -13,8 +13,6 @@ import { BatchWriter } from '../writer/batch-writer.js';
 import { isRejected, withField } from '../process/prepare.js';
 import { inlinePreparer, threadPreparer } from '../process/preparer.js';
 
-export { hashAuthor, validateRaw } from '../process/validate.js';
-
 export const PROCESS_DURABLE = 'process';
 
 export async function startProcessWorker(ctx: AppContext): Promise<Service> {

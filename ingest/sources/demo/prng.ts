@@ -15,7 +15,6 @@ export interface Rng {
   fork(label: string): Rng;
 }
 
-export { mulberry32 };
 
 /** FNV-1a: stable 32-bit hash of a string, for seeds and synthetic native ids. */
 export function hash32(s: string): number {
