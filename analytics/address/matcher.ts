@@ -144,8 +144,16 @@ function alignName(tokens: Token[], i: number, entry: NameEntry, pos: number, co
 
 /** Type, qualifier and house number around a name match. */
 function complete(tokens: Token[], m: StreetMatch, original: string): StreetMatch {
-  const [kb, fb] = typeBefore(tokens, m.first);
+  let [kb, fb] = typeBefore(tokens, m.first);
   const [ka, la] = typeAfter(tokens, m.last);
+  // «ул. Набережная реки Фонтанки», «улице пр. Ветеранов»: a habitual «ул.» before the name's own
+  // type; the span takes both (a number before them belongs to the street), the kind the street has.
+  // Only «ул.»: «дороги. Ул. Бабушкина», «бульвар ул. Крыленко» are two places
+  const [kb2, fb2]: [StreetKind | null, number] = kb ? typeBefore(tokens, fb) : [null, fb];
+  if (kb2 === 'ул') {
+    fb = fb2;
+    if (!m.entry.streets.some((s) => s.kind === kb) && m.entry.streets.some((s) => s.kind === kb2)) kb = kb2;
+  }
   m.kind = kb ?? ka;
   m.first = kb ? fb : m.first;
   m.last = ka ? la : m.last;

@@ -68,10 +68,23 @@ export function numberAfter(tokens: Token[], j: number, original: string): Numbe
     else if (t.kind === 'word' && (HOUSE_MARKERS.has(t.text) || t.text === 'у')) {
       marker = marker || HOUSE_MARKERS.has(t.text);
       j++;
-    } else break;
+    } else if (steps === 0 && misspeltType(tokens, j)) j += 2;
+    else break;
   }
   const r = readNumber(tokens, j, original);
   return r ? { hn: r.hn, first: j, last: r.last, marker } : null;
+}
+
+/**
+ * «Тихорецкий по., д. 10», «Лесному по.дом 77»: right after the name, a short abbreviation with its
+ * dot that is no type word (a typo of «пр.»), then the house marker: the marker makes it a type.
+ */
+function misspeltType(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t.kind !== 'word' || t.text.length > 3 || !isPunct(tokens[j + 1], '.') || tokens[j + 1].start !== t.end) return false;
+  const k = isPunct(tokens[j + 2], ',') ? j + 3 : j + 2;
+  const w = tokens[k];
+  return w !== undefined && w.kind === 'word' && (w.text === 'д' || w.text === 'дом') && tokens[k + (isPunct(tokens[k + 1], '.') ? 2 : 1)]?.kind === 'num';
 }
 
 /**
@@ -82,6 +95,10 @@ export function numberBefore(tokens: Token[], end: number, original: string): Nu
   const conn = tokens[end];
   const connector = conn !== undefined && conn.kind === 'word' && CONNECTORS_BEFORE_STREET.has(conn.text);
   if (connector) end--;
+  // «дома 27 корпус 1, выходящего на проспект Королёва»: a participle between the house and its
+  // street; then only a number with a house marker
+  const described = connector && isParticiple(tokens[end]);
+  if (described) end--;
   if (isPunct(tokens[end], ',') || (!connector && isPunct(tokens[end], '.'))) end--;
   if (connector && isPunct(tokens[end], ')')) {
     let k = end - 1;
@@ -96,7 +113,14 @@ export function numberBefore(tokens: Token[], end: number, original: string): Nu
     if (isPunct(tokens[b], '.')) b--;
     if (isPunct(tokens[b], '№')) b--;
     const hasMarker = tokens[b]?.kind === 'word' && HOUSE_MARKERS.has(tokens[b].text);
-    if (hasMarker || (connector && conn.text === 'по')) return { hn: r.hn, first: s, last: r.last, marker: hasMarker };
+    if (hasMarker || (connector && conn.text === 'по' && !described)) return { hn: r.hn, first: s, last: r.last, marker: hasMarker };
   }
   return null;
+}
+
+/** «выходящего», «расположенному», «стоящий»: present/past participles by their suffix and ending. */
+const PARTICIPLE = /(?:ющ|ящ|ущ|ащ|вш|енн|анн)(?:ий|ый|ая|яя|ое|ее|ие|ые|его|ого|ему|ому|ей|ой|им|ым|ем|ом|их|ых|ую|юю)(?:ся)?$/;
+
+function isParticiple(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && t.text.length >= 7 && PARTICIPLE.test(t.text);
 }
