@@ -19,6 +19,9 @@ const H = {
   lesnoy: house(SPB, 'пр-кт.', 'Лесной', '77', 59.98, 30.34),
   korolyova: house(SPB, 'пр-кт.', 'Королева', '27 к. 1', 60.0127, 30.2732),
   lenina: house(SPB, 'ул.', 'Ленина', '5', 59.96, 30.3),
+  poltavsky: house(SPB, 'проезд.', 'Полтавский', '2', 59.92, 30.37),
+  esenina: house(SPB, 'ул.', 'Есенина', '15 к. 1', 60.03, 30.33),
+  lunach: house(SPB, 'пр-кт.', 'Луначарского', '15/1', 60.035, 30.34),
 };
 const resolver = createResolver(Object.values(H), { commonStems: ['парадн', 'подъезд', 'этаж', 'двор'] });
 const r = (t: string) => resolver.resolve(t);
@@ -68,5 +71,25 @@ describe('a participle between the house and its street', () => {
   it('needs the house marker before the number and a participle, not any word', () => {
     expect(r('27 к.1, расположенного по проспекту Королева').house).toBeNull();
     expect(r('дома 27 корпус 1 окна на проспект Королева').house).toBeNull();
+  });
+});
+
+describe('a preposition between the street and its house marker', () => {
+  it.each([
+    ['Яма Полтавский проезд около дома 2', H.poltavsky],
+    ['на улице Ленина в доме 5 нет света', H.lenina],
+    ['улицы Ленина, напротив дома 5 не горит фонарь', H.lenina],
+    ['на Ленина возле д. 5 лужа', H.lenina],
+  ])('%s', (text, want) => {
+    expect(r(text).house?.id).toBe(want.id);
+  });
+
+  it('needs the house marker right after the preposition', () => {
+    expect(r('на улице Ленина в 5 часов утра').house).toBeNull();
+    expect(r('на улице Ленина возле 5 парадной').house).toBeNull();
+  });
+
+  it('yields to «дома 15/1 по пр. Луначарского» when two streets claim the number', () => {
+    expect(r('Столбы на ул. Есенина около дома 15/1 по пр. Луначарского').house?.id).toBe(H.lunach.id);
   });
 });

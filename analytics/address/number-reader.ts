@@ -69,10 +69,21 @@ export function numberAfter(tokens: Token[], j: number, original: string): Numbe
       marker = marker || HOUSE_MARKERS.has(t.text);
       j++;
     } else if (steps === 0 && misspeltType(tokens, j)) j += 2;
+    // «на улице Ленина в доме 5», «Полтавский проезд около дома 2»: the marker makes it a house, but
+    // one the place is near (no marker bonus: «ул. Есенина около дома 15/1 по пр. Луначарского»)
+    else if (prepositionBeforeHouse(tokens, j)) j += 2;
     else break;
   }
   const r = readNumber(tokens, j, original);
   return r ? { hn: r.hn, first: j, last: r.last, marker } : null;
+}
+
+const PREP_BEFORE_HOUSE = new Set(['в', 'во', 'возле', 'около', 'напротив']);
+
+function prepositionBeforeHouse(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  const w = tokens[j + 1];
+  return t.kind === 'word' && PREP_BEFORE_HOUSE.has(t.text) && w?.kind === 'word' && (w.text === 'д' || w.text.startsWith('дом'));
 }
 
 /**
