@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const a = p.addresses;
   const pl = p.places;
   console.log(`held-out petitions about a place (${pl.n}; the point is where the problem is): given a house ${pl.returned}, within 150 m of the point ${pct(pl.within150, pl.returned)}, over 1 km away ${pl.over1km}`);
+  console.log(`held-out petitions (${p.texts + pl.n}) given a street without a house: ${p.streetOnly}`);
   console.log(`held-out: the portal's own addresses of ${a.n} distinct buildings of those petitions: given a house ${pct(a.returned, a.n)}, within 100 m ${pct(a.within, a.returned)}; approximate ${a.approximate.returned}, within 100 m ${pct(a.approximate.within, a.approximate.returned)}`);
 }
 

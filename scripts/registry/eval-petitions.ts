@@ -25,12 +25,14 @@ export interface PetitionFigures {
   addresses: { n: number; returned: number; within: number; approximate: { returned: number; within: number } };
   /** petitions about a place (a yard, a road): their point is where the problem is, near the house a text names */
   places: { n: number; returned: number; within150: number; over1km: number };
+  /** texts (of both kinds) whose `address` names a street but no house */
+  streetOnly: number;
 }
 
 export async function evalPetitions(print = showMisses, registry?: Registry): Promise<PetitionFigures> {
   const reg = registry ?? (await loadRegistry());
   const rows = parseCsvObjects(readFileSync(path.join(shared, 'data/train/spb_petitions_train.csv'), 'utf8'));
-  const f: PetitionFigures = { texts: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 }, addresses: { n: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 } }, places: { n: 0, returned: 0, within150: 0, over1km: 0 } };
+  const f: PetitionFigures = { texts: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 }, addresses: { n: 0, returned: 0, within: 0, approximate: { returned: 0, within: 0 } }, places: { n: 0, returned: 0, within150: 0, over1km: 0 }, streetOnly: 0 };
   const seen = new Set<string>();
   for (const row of rows) {
     const lat = Number(row.lat);
@@ -38,8 +40,10 @@ export async function evalPetitions(print = showMisses, registry?: Registry): Pr
     if (!row.text || !Number.isFinite(lat) || !Number.isFinite(lon) || !lat) continue;
     // rows without a building address carry a point on a street or in a yard, not a house
     if (!row.full_address) {
-      const h = reg.resolver.resolve(row.text).house;
+      const rp = reg.resolver.resolve(row.text);
+      const h = rp.house;
       f.places.n++;
+      if (!h && rp.address) f.streetOnly++;
       if (!h) continue;
       const d = h.lat !== null && h.lon !== null ? distanceM(h.lat, h.lon, lat, lon) : Infinity;
       f.places.returned++;
@@ -66,6 +70,7 @@ export async function evalPetitions(print = showMisses, registry?: Registry): Pr
     f.texts++;
     const r = reg.resolver.resolve(row.text);
     const h = r.house;
+    if (!h && r.address) f.streetOnly++;
     if (!h) continue;
     const d = h.lat !== null && h.lon !== null ? distanceM(h.lat, h.lon, lat, lon) : Infinity;
     f.returned++;
@@ -88,4 +93,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`the portal's addresses of ${a.n} distinct buildings: given a house ${pct(a.returned, a.n)}, within 100 m ${pct(a.within, a.returned)}; approximate ${a.approximate.returned}, within 100 m ${pct(a.approximate.within, a.approximate.returned)}`);
   const pl = f.places;
   console.log(`petitions about a place (${pl.n}): given a house ${pl.returned}, within 150 m of the point ${pct(pl.within150, pl.returned)}, over 1 km away ${pl.over1km}`);
+  console.log(`texts given a street without a house: ${f.streetOnly}`);
 }
