@@ -35,10 +35,18 @@ export function threadTimes(): ThreadTimes {
  */
 export function cpuByGroup(before: ThreadTimes, after: ThreadTimes): [string, number][] {
   const groups = new Map<string, number>();
+  // Worker threads and V8's helper threads (GC, compiler) are all named "node": the busiest
+  // of them is shown apart, which under load is the analysis thread.
+  let busiest = { tid: '', ms: 0 };
+  for (const [tid, t] of after) {
+    const spent = t.ms - (before.get(tid)?.ms ?? 0);
+    if (t.name === 'node' && tid !== String(process.pid) && spent > busiest.ms) busiest = { tid, ms: spent };
+  }
   for (const [tid, t] of after) {
     const spent = t.ms - (before.get(tid)?.ms ?? 0);
     if (spent <= 0) continue;
-    const key = tid === String(process.pid) ? 'main (event loop)' : t.name;
+    const key =
+      tid === String(process.pid) ? 'main (event loop)' : tid === busiest.tid ? 'busiest node thread' : t.name === 'node' ? 'other node threads' : t.name;
     groups.set(key, (groups.get(key) ?? 0) + spent);
   }
   return [...groups].sort((a, b) => b[1] - a[1]);
