@@ -14,6 +14,7 @@ import { houseFromRow, type RawHouse } from './registry/houses.js';
 import { configuredSuppliers, districtAdministration } from './registry/defaults.js';
 import { commonStems } from './registry/common-stems.js';
 import { choosePoints, findOutliers, type Relocation } from './registry/outliers.js';
+import { findStreetOutliers, type StreetOutlier } from './registry/street-outliers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
@@ -99,6 +100,7 @@ function main() {
     }
     houses.push(h);
   }
+  const streetOutliers = fixStreetOutliers(houses, districtIndex.districtOf, notes);
   const orgs: OrganisationRecord[] = [...groups.values()].map((g) => ({
     id: g.id, name: g.name, kind: g.kind, spellings: g.spellings, houseCount: g.houseCount, district: null, source: 'registry', resource: null,
   }));
@@ -132,6 +134,7 @@ function main() {
     skipped: sortedObject(skipped),
     notes: sortedObject(notes),
     relocated,
+    streetOutliers,
   };
   writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
@@ -163,6 +166,29 @@ function fixPoints(raw: RawHouse[], pointsByAddress: Map<string, [number, number
     bump(notes, `${h.region}:coords_far_from_neighbours_moved`);
   }
   return moves;
+}
+
+/**
+ * A house kilometres away from the rest of its compact street: moved between the numbers around it,
+ * or its point dropped, keeping the district the street shares. After the districts, which it
+ * reads; a moved city house takes the district of its new point.
+ */
+function fixStreetOutliers(houses: House[], districtOf: (lat: number, lon: number) => string | null, notes: Record<string, number>): StreetOutlier[] {
+  const changes = findStreetOutliers(houses);
+  const byId = new Map(houses.map((h) => [h.id, h]));
+  for (const c of changes) {
+    const h = byId.get(c.id)!;
+    if (c.to) {
+      [h.lat, h.lon] = c.to;
+      if (h.region === 'spb') h.district = districtOf(h.lat, h.lon);
+      bump(notes, `${h.region}:coords_far_from_street_moved`);
+    } else {
+      h.lat = h.lon = null;
+      if (h.region === 'spb') h.district = c.district;
+      bump(notes, `${h.region}:coords_far_from_street_set_null`);
+    }
+  }
+  return changes;
 }
 
 main();
