@@ -35,8 +35,9 @@ describe('demo first start', () => {
     for (const a of others) expect(a.houseCount).toBeLessThanOrEqual(20);
   });
 
-  it('the snowfall shows as snow incidents among its houses within the first hour', () => {
-    const start = '2025-01-15T06:00:00Z';
+  // Which district and houses the snowfall takes depends on the start and on the registry,
+  // so several starts: the demo must show it early whichever it picks.
+  it.each(['2025-01-15T06:00:00Z', '2025-02-03T10:00:00Z', '2026-01-10T12:00:00Z'])('starting %s, the snowfall shows as snow incidents among its houses within 45 min', (start) => {
     const r = simulateFirstStart({ houses: registry.houses, cfg: loadHotspotsConfig().detector, start: new Date(start), liveMin: 60, ratePerMin: 30, backfillPerSec: 400 });
     const snowfall = r.truth.find((t) => t.name === 'snowfall')!;
     const snowHouses = new Set(snowfall.houseIds);

@@ -47,7 +47,7 @@ export function heatingAccident(o: Partial<BurstConfig> = {}): BurstConfig {
 export function snowfall(o: Partial<BurstConfig> = {}): BurstConfig {
   return {
     name: 'snowfall', kind: 'district', label: 'snow_ice', texts: SNOWFALL,
-    offsetMin: 0, riseMin: 45, plateauMin: 300, fallMin: 180, peakPerMin: 2.5, shape: 'gradual',
+    offsetMin: 0, riseMin: 30, plateauMin: 300, fallMin: 180, peakPerMin: 3.5, shape: 'gradual',
     houses: 0, radiusM: 3000, addressShare: 0.7, newAuthorShare: 0.8, ...o,
   };
 }
