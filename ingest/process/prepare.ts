@@ -10,7 +10,7 @@ import { combine, resolvePlace, type AnalyseDeps } from '../../analytics/analyse
 import { minhashOfWords } from '../../analytics/classify/near-dup.js';
 import type { TextAnalysis } from '../../analytics/classify/index.js';
 import type { Resolution } from '../../analytics/address/resolver.js';
-import { toMentionRow } from '../../analytics/rows/mention-row.js';
+import { toMentionRowWithoutGroup } from '../../analytics/rows/mention-row.js';
 import { hashAuthor, validateRaw } from './validate.js';
 
 export interface Prepared {
@@ -79,8 +79,10 @@ export function prepareBatch(payloads: readonly string[], deps: Deps, now = new 
 }
 
 function serialise(raw: RawMention, text: TextAnalysis, place: Resolution, deps: Deps, ingestedAt: string): Prepared {
-  const analysis = combine(raw, text, place, deps.registry);
-  const mention: ProcessedMention = {
+  const a = combine(raw, text, place, deps.registry);
+  // Listed field by field, without `dupGroup`: the type checker keeps the list complete,
+  // and a literal serialises much faster than a spread or rest copy of one.
+  const processed: Omit<ProcessedMention, 'dupGroup'> = {
     id: raw.id,
     source: raw.source,
     channel: raw.channel,
@@ -89,16 +91,24 @@ function serialise(raw: RawMention, text: TextAnalysis, place: Resolution, deps:
     ts: new Date(raw.ts).toISOString(),
     url: raw.url ?? '',
     ingestedAt,
-    ...analysis,
+    category: a.category,
+    relevant: a.relevant,
+    confidence: a.confidence,
+    urgency: a.urgency,
+    reasons: a.reasons,
+    address: a.address,
+    houseId: a.houseId,
+    lat: a.lat,
+    lon: a.lon,
+    district: a.district,
+    organisation: a.organisation,
   };
-  const { dup_group: _row, ...row } = toMentionRow(mention);
-  const { dupGroup: _msg, ...processed } = mention;
   return {
     id: raw.id,
-    tsMs: Date.parse(mention.ts),
-    relevant: analysis.relevant,
-    sig: analysis.relevant ? minhashOfWords(text.words) : null,
-    row: JSON.stringify(row),
+    tsMs: Date.parse(processed.ts),
+    relevant: a.relevant,
+    sig: a.relevant ? minhashOfWords(text.words) : null,
+    row: JSON.stringify(toMentionRowWithoutGroup(processed)),
     processed: JSON.stringify(processed),
   };
 }
