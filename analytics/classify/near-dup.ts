@@ -44,13 +44,22 @@ export function minhash(text: string): Uint32Array | null {
   return minhashOfWords(tokenize(text));
 }
 
-/** The same signature from the text's words as `tokenize` gives them (e.g. the classifier's). */
-export function minhashOfWords(words: readonly string[]): Uint32Array | null {
+/** Words (32-bit) in a signature: `minhashOfWords` can write into a slice of a larger array. */
+export const SIGNATURE_LENGTH = K;
+
+const filled = new Uint8Array(K); // scratch: one signature at a time per thread
+
+/**
+ * The same signature from the text's words as `tokenize` gives them (e.g. the classifier's).
+ * With `into` (SIGNATURE_LENGTH words, e.g. a subarray of one buffer for a whole batch,
+ * which crosses to another thread as one transfer) it is written there.
+ */
+export function minhashOfWords(words: readonly string[], into?: Uint32Array): Uint32Array | null {
   const norm = words.join(' ');
   const n = norm.length - SHINGLE + 1;
   if (n < MIN_SHINGLES) return null;
-  const sig = new Uint32Array(K).fill(0xffffffff);
-  const filled = new Uint8Array(K);
+  const sig = (into ?? new Uint32Array(K)).fill(0xffffffff);
+  filled.fill(0);
   let buckets = 0;
   for (let i = 0; i < n; i++) {
     let h = FNV_OFFSET;

@@ -7,7 +7,7 @@ import { PermanentError } from '../../shared/bus/bus.js';
 import { MALFORMED_JSON } from '../../shared/bus/handling.js';
 import type { ProcessedMention, RawMention } from '../../shared/types/mention.js';
 import { combine, resolvePlace, type AnalyseDeps } from '../../analytics/analyse/analyse.js';
-import { minhashOfWords } from '../../analytics/classify/near-dup.js';
+import { minhashOfWords, SIGNATURE_LENGTH } from '../../analytics/classify/near-dup.js';
 import type { TextAnalysis } from '../../analytics/classify/index.js';
 import type { Resolution } from '../../analytics/address/resolver.js';
 import { toMentionRowWithoutGroup } from '../../analytics/rows/mention-row.js';
@@ -71,14 +71,18 @@ export function prepareBatch(payloads: readonly string[], deps: Deps, now = new 
   const texts = raws.map((_, i) => step(i, (raw) => deps.classifier.analyse(raw.text)));
   const places = raws.map((_, i) => step(i, (raw) => resolvePlace(raw, deps.registry)));
   const ingestedAt = now.toISOString();
+  // All signatures of the batch in one buffer: one transfer to the event loop, not one
+  // ArrayBuffer per mention for both threads to allocate, clone and sweep.
+  const sigs = new Uint32Array(payloads.length * SIGNATURE_LENGTH);
   for (let i = 0; i < payloads.length; i++) {
-    const prepared = step(i, (raw) => serialise(raw, texts[i]!, places[i]!, deps, ingestedAt));
+    const sig = () => sigs.subarray(i * SIGNATURE_LENGTH, (i + 1) * SIGNATURE_LENGTH);
+    const prepared = step(i, (raw) => serialise(raw, texts[i]!, places[i]!, deps, ingestedAt, sig));
     if (prepared) out[i] = prepared;
   }
   return out;
 }
 
-function serialise(raw: RawMention, text: TextAnalysis, place: Resolution, deps: Deps, ingestedAt: string): Prepared {
+function serialise(raw: RawMention, text: TextAnalysis, place: Resolution, deps: Deps, ingestedAt: string, sigSlot: () => Uint32Array): Prepared {
   const a = combine(raw, text, place, deps.registry);
   // Listed field by field, without `dupGroup`: the type checker keeps the list complete,
   // and a literal serialises much faster than a spread or rest copy of one.
@@ -107,7 +111,7 @@ function serialise(raw: RawMention, text: TextAnalysis, place: Resolution, deps:
     id: raw.id,
     tsMs: Date.parse(processed.ts),
     relevant: a.relevant,
-    sig: a.relevant ? minhashOfWords(text.words) : null,
+    sig: a.relevant ? minhashOfWords(text.words, sigSlot()) : null,
     row: JSON.stringify(toMentionRowWithoutGroup(processed)),
     processed: JSON.stringify(processed),
   };
