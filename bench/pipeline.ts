@@ -1,6 +1,8 @@
 // Throughput of process + store on each bus, beside the raw chDB insert rate measured in
 // the same run, and the end-to-end delay publish → Socket.IO event at a fixed rate.
-// Run: npx tsx bench/pipeline.ts [--n 40000] [--threads 2] [--rate 200] [--seconds 15] [--skip-memory] [--skip-nats] [--skip-e2e]
+// Each throughput figure is the median of `--runs` runs (the same code moves ±25% between
+// runs on a small VM; one run says little), with every run printed.
+// Run: npx tsx bench/pipeline.ts [--n 40000] [--runs 3] [--threads 2] [--rate 200] [--seconds 15] [--skip-memory] [--skip-nats] [--skip-e2e]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,6 +41,7 @@ const { flags } = parseFlags(process.argv.slice(2));
 const N = Number(flags.n ?? 40_000);
 const RATE = Number(flags.rate ?? 200);
 const SECONDS = Number(flags.seconds ?? 15);
+const RUNS = Math.max(1, Number(flags.runs ?? 3));
 const BATCH = 2000;
 const THREADS = String(flags.threads ?? loadConfig({}).ANALYSE_THREADS);
 
@@ -72,12 +75,7 @@ async function rawInsertRate(store: Store): Promise<number> {
   return (rows.length / (performance.now() - t0)) * 1000;
 }
 
-/**
- * Mentions/s through process + store, timed from the first publish until every mention
- * was announced on `mentions.processed` (the worker announces only after the insert), and
- * CPU µs per mention. Progress is watched on the bus, not by polling the table, so the
- * measurement adds no queries; the row count is checked once at the end.
- */
+/** How the mentions reach the bus: from this process, or from a source in another one. */
 type Publish = (bus: Bus, mentions: RawMention[]) => Promise<unknown>;
 
 /** A source in another process (as in the scaled-out mode): publishes to NATS from a file. */
@@ -226,20 +224,24 @@ async function main() {
   try {
     const raw = await rawInsertRate(t.store);
     console.log(`raw chDB insert (batches of ${BATCH}):        ${fmt(raw)} rows/s  (baseline)`);
-    const line = (name: string, r: RunResult) => {
-      console.log(`${name}${fmt(r.rate)} mentions/s  (${(r.rate / raw).toFixed(2)} × raw insert; ${fmt(r.cpuUs)} µs CPU per mention in this process, ${THREADS} analysis threads)`);
-      const per = r.threads.slice(0, 6).map(([k, ms]) => `${k} ${fmt((ms * 1000) / N)}`);
-      console.log(`    µs CPU per mention by thread: ${per.join(', ')}`);
+    /** `RUNS` runs of one mode (each under its own id prefix), every run and the median printed. */
+    const measure = async (name: string, run: (prefix: string) => Promise<RunResult>, prefix: string) => {
+      const results: RunResult[] = [];
+      for (let i = 1; i <= RUNS; i++) results.push(await run(`${prefix}${i}`));
+      const median = [...results].sort((a, b) => a.rate - b.rate)[Math.floor((results.length - 1) / 2)]!;
+      console.log(`${name}${fmt(median.rate)} mentions/s median of ${RUNS} (${(median.rate / raw).toFixed(2)} × raw insert; runs: ${results.map((r) => fmt(r.rate)).join(', ')})`);
+      const per = median.threads.slice(0, 6).map(([k, ms]) => `${k} ${fmt((ms * 1000) / N)}`);
+      console.log(`    median run: ${fmt(median.cpuUs)} µs CPU per mention in this process, ${THREADS} analysis threads; by thread: ${per.join(', ')}`);
     };
     if (!flags['skip-memory']) {
-      line('pipeline, in-process bus + chDB, live:      ', await pipelineRate(createMemoryBus(), t.store, 'mem'));
-      line('  backlog drain, in-process bus + chDB:     ', await backlogRate(createMemoryBus(), t.store, 'memq'));
+      await measure('pipeline, in-process bus + chDB, live:      ', (p) => pipelineRate(createMemoryBus(), t.store, p), 'mem');
+      await measure('  backlog drain, in-process bus + chDB:     ', (p) => backlogRate(createMemoryBus(), t.store, p), 'memq');
     }
     const nats = flags['skip-nats'] ? null : await startNatsServer();
     if (nats) {
       const bus = await createNatsBus({ url: nats.url });
-      line('pipeline, NATS JetStream + chDB, live:      ', await pipelineRate(bus, t.store, 'nats', childPublisher(nats.url)));
-      line('  backlog drain, NATS JetStream + chDB:     ', await backlogRate(bus, t.store, 'natsq', childPublisher(nats.url)));
+      await measure('pipeline, NATS JetStream + chDB, live:      ', (p) => pipelineRate(bus, t.store, p, childPublisher(nats.url)), 'nats');
+      await measure('  backlog drain, NATS JetStream + chDB:     ', (p) => backlogRate(bus, t.store, p, childPublisher(nats.url)), 'natsq');
       await bus.close();
       await nats.stop();
     } else console.log(`pipeline, NATS JetStream: skipped (${flags['skip-nats'] ? '--skip-nats' : 'nats-server not installed'})`);
