@@ -73,16 +73,19 @@ export function prepareBatch(payloads: readonly string[], deps: Deps, now = new 
   const ingestedAt = now.toISOString();
   // All signatures of the batch in one buffer: one transfer to the event loop, not one
   // ArrayBuffer per mention for both threads to allocate, clone and sweep.
-  const sigs = new Uint32Array(payloads.length * SIGNATURE_LENGTH);
+  let sigs: Uint32Array | null = null;
   for (let i = 0; i < payloads.length; i++) {
-    const sig = () => sigs.subarray(i * SIGNATURE_LENGTH, (i + 1) * SIGNATURE_LENGTH);
-    const prepared = step(i, (raw) => serialise(raw, texts[i]!, places[i]!, deps, ingestedAt, sig));
+    // only relevant texts are compared for near-duplicates (see the worker)
+    const slot = texts[i]?.relevant
+      ? (sigs ??= new Uint32Array(payloads.length * SIGNATURE_LENGTH)).subarray(i * SIGNATURE_LENGTH, (i + 1) * SIGNATURE_LENGTH)
+      : null;
+    const prepared = step(i, (raw) => serialise(raw, texts[i]!, places[i]!, deps, ingestedAt, slot));
     if (prepared) out[i] = prepared;
   }
   return out;
 }
 
-function serialise(raw: RawMention, text: TextAnalysis, place: Resolution, deps: Deps, ingestedAt: string, sigSlot: () => Uint32Array): Prepared {
+function serialise(raw: RawMention, text: TextAnalysis, place: Resolution, deps: Deps, ingestedAt: string, sigSlot: Uint32Array | null): Prepared {
   const a = combine(raw, text, place, deps.registry);
   // Listed field by field, without `dupGroup`: the type checker keeps the list complete,
   // and a literal serialises much faster than a spread or rest copy of one.
@@ -111,7 +114,7 @@ function serialise(raw: RawMention, text: TextAnalysis, place: Resolution, deps:
     id: raw.id,
     tsMs: Date.parse(processed.ts),
     relevant: a.relevant,
-    sig: a.relevant ? minhashOfWords(text.words, sigSlot()) : null,
+    sig: sigSlot ? minhashOfWords(text.words, sigSlot) : null,
     row: JSON.stringify(toMentionRowWithoutGroup(processed)),
     processed: JSON.stringify(processed),
   };
