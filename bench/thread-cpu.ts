@@ -34,20 +34,16 @@ export function threadTimes(): ThreadTimes {
  * name (worker threads, libuv pool, the engine's pools), largest first.
  */
 export function cpuByGroup(before: ThreadTimes, after: ThreadTimes): [string, number][] {
-  const groups = new Map<string, number>();
+  const spent = [...after].map(([tid, t]) => ({ tid, name: t.name, ms: t.ms - (before.get(tid)?.ms ?? 0) })).filter((t) => t.ms > 0);
+  const main = String(process.pid);
   // Worker threads and V8's helper threads (GC, compiler) are all named "node": the busiest
   // of them is shown apart, which under load is the analysis thread.
-  let busiest = { tid: '', ms: 0 };
-  for (const [tid, t] of after) {
-    const spent = t.ms - (before.get(tid)?.ms ?? 0);
-    if (t.name === 'node' && tid !== String(process.pid) && spent > busiest.ms) busiest = { tid, ms: spent };
-  }
-  for (const [tid, t] of after) {
-    const spent = t.ms - (before.get(tid)?.ms ?? 0);
-    if (spent <= 0) continue;
-    const key =
-      tid === String(process.pid) ? 'main (event loop)' : tid === busiest.tid ? 'busiest node thread' : t.name === 'node' ? 'other node threads' : t.name;
-    groups.set(key, (groups.get(key) ?? 0) + spent);
+  const others = spent.filter((t) => t.name === 'node' && t.tid !== main);
+  const busiest = others.reduce<(typeof spent)[number] | undefined>((b, t) => (!b || t.ms > b.ms ? t : b), undefined);
+  const groups = new Map<string, number>();
+  for (const t of spent) {
+    const key = t.tid === main ? 'main (event loop)' : t === busiest ? 'busiest node thread' : t.name === 'node' ? 'other node threads' : t.name;
+    groups.set(key, (groups.get(key) ?? 0) + t.ms);
   }
   return [...groups].sort((a, b) => b[1] - a[1]);
 }
