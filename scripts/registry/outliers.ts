@@ -30,11 +30,14 @@ export interface Relocation {
 
 const SAME_POINT_M = 5;
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/** Degrees rounded to 6 places (~0.1 m): the build's output stays byte-stable. */
+export const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 type Located = { h: House; base: number };
 
@@ -103,7 +106,6 @@ export function findOutliers(houses: readonly House[], opts: OutlierOptions = DE
       // houses geocoded to the town of Ломоносов)
       const around = (la: number, lo: number) => list.filter((o) => distanceM(la, lo, o.h.lat!, o.h.lon!) <= opts.minOffM).length;
       if (around(h.lat!, h.lon!) > around(lat, lon)) continue;
-      const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
       out.push({ id: h.id, address: `${h.locality}, ${h.address}`, from: [h.lat!, h.lon!], to: [r6(lat), r6(lon)], offM: Math.round(off) });
     }
   }

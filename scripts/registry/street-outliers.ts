@@ -10,6 +10,7 @@
 import type { House } from '../../shared/types/registry.js';
 import { distanceM } from '../../analytics/geo/geo.js';
 import { parseRegistryNumber } from '../../analytics/address/house-number.js';
+import { median, r6 } from './outliers.js';
 
 export interface StreetOutlierOptions {
   /** single-linkage distance: houses this close belong to one group */
@@ -44,14 +45,6 @@ export interface StreetOutlier {
   /** for a dropped point: the district every main-group house shares, else null */
   district: string | null;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 export type Located = { h: House; base: number | null; lat: number; lon: number };
 
