@@ -56,7 +56,7 @@ function byStreet(houses: readonly House[]): Map<string, Located[]> {
   return streets;
 }
 
-const streetKey = (h: House) => `${h.region}|${h.locality}|${h.streetType}|${h.street}`;
+export const streetKey = (h: House) => `${h.region}|${h.locality}|${h.streetType}|${h.street}`;
 
 /**
  * Duplicates of one address in the registry with different points: the point to keep is the one

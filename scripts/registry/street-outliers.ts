@@ -10,7 +10,7 @@
 import type { House } from '../../shared/types/registry.js';
 import { distanceM } from '../../analytics/geo/geo.js';
 import { parseRegistryNumber } from '../../analytics/address/house-number.js';
-import { median, r6 } from './outliers.js';
+import { median, r6, streetKey } from './outliers.js';
 
 export interface StreetOutlierOptions {
   /** single-linkage distance: houses this close belong to one group */
@@ -68,7 +68,7 @@ export function findStreetOutliers(houses: readonly House[], opts: StreetOutlier
   const streets = new Map<string, Located[]>();
   for (const h of houses) {
     if (!h.street || h.lat === null || h.lon === null) continue;
-    const key = `${h.region}|${h.locality}|${h.streetType}|${h.street}`;
+    const key = streetKey(h);
     const list = streets.get(key) ?? [];
     list.push({ h, base: parseRegistryNumber(h.number)?.base ?? null, lat: h.lat, lon: h.lon });
     streets.set(key, list);
