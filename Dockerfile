@@ -6,5 +6,5 @@ COPY package.json package-lock.json ./
 COPY . .
 RUN npm ci --no-audit --no-fund && npm run build
 EXPOSE 3000
-ENTRYPOINT ["node", "bin/domovoy.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=64", "bin/domovoy.js"]
 CMD ["start"]

@@ -1,9 +1,10 @@
 // Throughput of process + store on each bus, beside the raw chDB insert rate measured in
 // the same run, and the end-to-end delay publish → Socket.IO event at a fixed rate.
 // Each throughput figure is the median of `--runs` runs (the same code moves ±25% between
-// runs on a small VM; one run says little), with every run printed.
+// runs on a small VM; one run says little), with every run printed. It measures the heap
+// `npm start` runs with (shared/app/heap.ts), starting itself again with its flags if needed.
 // Run: npx tsx bench/pipeline.ts [--n 40000] [--runs 3] [--threads 2] [--rate 200] [--seconds 15] [--skip-memory] [--skip-nats] [--skip-e2e]
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import type { ProcessedMention, RawMention } from '../shared/types/mention.js';
 import { generateMentions } from '../ingest/sources/demo/generator.js';
 import { demoHouses } from '../ingest/sources/demo/demo.source.js';
 import { cpuByGroup, threadTimes } from './thread-cpu.js';
+import { hasNodeHeapFlags, NODE_HEAP_FLAGS } from '../shared/app/heap.js';
 
 /** Realistic resident texts from the demo generator (varied categories, addresses, lengths). */
 async function demoStream(n: number, prefix: string): Promise<RawMention[]> {
@@ -256,10 +258,16 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+if (hasNodeHeapFlags()) {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+} else {
+  // Measure the heap `npm start` runs with: start again with its flags.
+  const args = [...NODE_HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)];
+  process.exit(spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1);
+}

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../shared/log/logger.js';
 import { silentLogger } from '../../shared/log/logger.js';
+import { WORKER_YOUNG_GENERATION_MB } from '../../shared/app/heap.js';
 import type { AnalyseDeps } from '../../analytics/analyse/analyse.js';
 import { prepareMention, type PrepareResult } from './prepare.js';
 
@@ -44,7 +45,11 @@ const BODY = new URL('./prepare.thread.ts', import.meta.url).href;
 
 /** Start a thread and wait until it has loaded the model and the registry. */
 async function spawn(): Promise<Worker> {
-  const w = new Worker(ENTRY, { workerData: { __entry: BODY }, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+  const w = new Worker(ENTRY, {
+    workerData: { __entry: BODY },
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
   await new Promise<void>((resolve, reject) => {
     w.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(m.error))));
     w.once('error', reject);
