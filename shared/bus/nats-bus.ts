@@ -10,6 +10,7 @@ import { DEFAULT_STREAMS, assertFilterSubject, assertPublishSubject, streamFor, 
 import { DEFAULTS, decodePayload, encodePayload, resolveConsumeOptions } from './handling.js';
 import { ensureConsumer, ensureStream } from './nats-setup.js';
 import { startConsumer } from './nats-consumer.js';
+import { jetstreamPublisher } from './nats-publish.js';
 
 export interface NatsBusOptions {
   url: string;
@@ -38,6 +39,7 @@ export async function createNatsBus(opts: NatsBusOptions): Promise<Bus & { reado
     throw err;
   }
   const js = jetstream(nc);
+  const publisher = jetstreamPublisher(nc);
   const subs = new Set<Subscription>();
   let closing: Promise<void> | undefined;
   let closed = false; // publishing stays open while consumers drain: handlers may still publish
@@ -61,8 +63,7 @@ export async function createNatsBus(opts: NatsBusOptions): Promise<Bus & { reado
       if (closed) throw new Error('bus is closed');
       assertPublishSubject(subject);
       streamOf(subject);
-      const text = encodePayload(data);
-      const ack = await js.publish(subject, text, o.msgId !== undefined && dedupeWindowMs > 0 ? { msgID: o.msgId } : undefined);
+      const ack = await publisher.publish(subject, encodePayload(data), dedupeWindowMs > 0 ? o.msgId : undefined);
       return { duplicate: ack.duplicate };
     },
 
@@ -108,7 +109,9 @@ export async function createNatsBus(opts: NatsBusOptions): Promise<Bus & { reado
         await Promise.all([...subs].map((s) => s.drain()));
         subs.clear();
         closed = true;
+        // acknowledgements still on their way arrive while the connection drains
         if (!nc.isClosed()) await nc.drain();
+        publisher.close();
       })();
       return closing;
     },
