@@ -87,7 +87,7 @@ function childPublisher(url: string): Publish {
     const file = path.join(dir, 'mentions.jsonl');
     fs.writeFileSync(file, mentions.map((m) => JSON.stringify(m)).join('\n'));
     try {
-      await execFileAsync(process.execPath, [fileURLToPath(new URL('./nats-publish.mjs', import.meta.url)), url, SUBJECTS.raw('demo'), file]);
+      await execFileAsync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./nats-publish.ts', import.meta.url)), url, SUBJECTS.raw('demo'), file]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
