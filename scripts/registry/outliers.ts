@@ -16,9 +16,13 @@ export interface OutlierOptions {
   minOffM: number;
   /** at least this many neighbours, at two distinct points at least (not a shared settlement point) */
   minNeighbours: number;
+  /** the street's houses that decide which side is misplaced: those numbered within this of the
+   * house (0: all). A geocoder that cannot place a number puts it at the street's start, among
+   * low numbers that say nothing about where 118 stands */
+  aroundNumberRadius: number;
 }
 
-export const DEFAULT_OUTLIER_OPTIONS: OutlierOptions = { numberRadius: 4, maxSpreadM: 300, minOffM: 1000, minNeighbours: 2 };
+export const DEFAULT_OUTLIER_OPTIONS: OutlierOptions = { numberRadius: 4, maxSpreadM: 300, minOffM: 1000, minNeighbours: 2, aroundNumberRadius: 20 };
 
 export interface Relocation {
   id: string;
@@ -103,8 +107,11 @@ export function findOutliers(houses: readonly House[], opts: OutlierOptions = DE
       if (off < opts.minOffM) continue;
       // the street as a whole decides which side is wrong: when more of its houses stand around h
       // than around the neighbours, it is the neighbours that were misplaced («ул. Ломоносова»
-      // houses geocoded to the town of Ломоносов)
-      const around = (la: number, lo: number) => list.filter((o) => distanceM(la, lo, o.h.lat!, o.h.lon!) <= opts.minOffM).length;
+      // houses geocoded to the town of Ломоносов); only houses numbered like h count, since the
+      // start of a long street («ул. Бухарестская, д. 118 к. 1» among 7–21, 5.5 km from 116 and
+      // 120) is no evidence for a high number
+      const near = opts.aroundNumberRadius ? list.filter((o) => Math.abs(o.base - base) <= opts.aroundNumberRadius) : list;
+      const around = (la: number, lo: number) => near.filter((o) => distanceM(la, lo, o.h.lat!, o.h.lon!) <= opts.minOffM).length;
       if (around(h.lat!, h.lon!) > around(lat, lon)) continue;
       out.push({ id: h.id, address: `${h.locality}, ${h.address}`, from: [h.lat!, h.lon!], to: [r6(lat), r6(lon)], offM: Math.round(off) });
     }
