@@ -1,6 +1,6 @@
 // What a raw mention must be before anything works on it. Pure; throws PermanentError
 // with the reason, which the bus turns into a dead letter.
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { PermanentError } from '../../shared/bus/bus.js';
 import { RawMentionSchema, type RawMention } from '../../shared/types/mention.js';
 import { looksMisencoded, normaliseText } from '../../analytics/analyse/normalise.js';
@@ -31,5 +31,9 @@ function schemaParse(data: unknown): RawMention {
 /** Authors are stored as a salted-by-source hash: enough to count distinct residents, not to name them. */
 export function hashAuthor(source: string, author: string): string {
   if (!author) return '';
-  return createHash('sha256').update(`${source}\u0000${author}`).digest('hex').slice(0, 16);
+  return sha256Hex(`${source}\u0000${author}`).slice(0, 16);
 }
+
+// One-shot hashing (Node ≥ 20.12) is a third of a Hash object's cost; same digest.
+const sha256Hex: (s: string) => string =
+  typeof crypto.hash === 'function' ? (s) => crypto.hash('sha256', s, 'hex') : (s) => crypto.createHash('sha256').update(s).digest('hex');
