@@ -28,8 +28,9 @@ export async function createNatsBus(opts: NatsBusOptions): Promise<Bus & { reado
   const log = opts.log ?? silentLogger;
   const specs = opts.streams ?? DEFAULT_STREAMS;
   const dedupeWindowMs = opts.dedupeWindowMs ?? DEFAULTS.dedupeWindowMs;
-  // noAsyncTraces: the client would otherwise build two Error objects (stack capture) per
-  // publish for richer timeout traces, a fifth of the event loop at thousands of messages/s.
+  // noAsyncTraces: the client would otherwise build Error objects (stack capture) for every
+  // request it makes (pulls, stream and consumer management) for richer timeout traces.
+  // Publishes do not go through its requests at all (nats-publish.ts).
   const nc = await connect({ servers: opts.url, name: opts.name ?? 'domovoy', maxReconnectAttempts: -1, noAsyncTraces: true });
   try {
     const jsm = await jetstreamManager(nc);
