@@ -15,6 +15,8 @@ export interface PubAck {
 }
 
 interface Waiting {
+  /** what was published to, for the error messages */
+  subject: string;
   resolve: (a: PubAck) => void;
   reject: (e: Error) => void;
   /** when it times out, ms since the epoch */
@@ -57,7 +59,7 @@ export function jetstreamPublisher(nc: NatsConnection, timeoutMs = 5000): Publis
       const w = waiting.get(id);
       if (!w) return; // answered after its timeout
       waiting.delete(id);
-      const ack = readPubAck(msg.subject, msg);
+      const ack = readPubAck(w.subject, msg);
       if (ack instanceof Error) w.reject(ack);
       else w.resolve(ack);
     },
@@ -68,7 +70,7 @@ export function jetstreamPublisher(nc: NatsConnection, timeoutMs = 5000): Publis
     for (const [id, w] of waiting) {
       if (w.until > now) break;
       waiting.delete(id);
-      w.reject(new Error(`no JetStream acknowledgement within ${timeoutMs} ms`));
+      w.reject(new Error(`no JetStream acknowledgement for "${w.subject}" within ${timeoutMs} ms`));
     }
   }, Math.max(10, Math.min(1000, timeoutMs / 4)));
   sweep.unref();
@@ -77,7 +79,7 @@ export function jetstreamPublisher(nc: NatsConnection, timeoutMs = 5000): Publis
     publish(subject, data, msgId) {
       return new Promise<PubAck>((resolve, reject) => {
         const id = ++next;
-        waiting.set(id, { resolve, reject, until: Date.now() + timeoutMs });
+        waiting.set(id, { subject, resolve, reject, until: Date.now() + timeoutMs });
         let h;
         if (msgId !== undefined) {
           h = headers();

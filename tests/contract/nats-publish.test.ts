@@ -77,13 +77,14 @@ describe('jetstreamPublisher on nats-server', () => {
   it('rejects when no stream holds the subject, when the stream refuses, and when nothing answers', async (ctx) => {
     if (!server) return ctx.skip();
     const p = jetstreamPublisher(nc, 300);
-    await expect(p.publish('nostream.x', '{}')).rejects.toThrow(/no JetStream stream answered/);
+    // each error names the subject that was published to, not the reply inbox
+    await expect(p.publish('nostream.x', '{}')).rejects.toThrow(/no JetStream stream answered for "nostream.x"/);
     await p.publish('tiny.a', '{}');
-    await expect(p.publish('tiny.a', '{}')).rejects.toThrow(/did not store/);
+    await expect(p.publish('tiny.a', '{}')).rejects.toThrow(/did not store the message on "tiny.a"/);
     // a plain subscriber that never replies: only the timeout can end the wait
     const silent = nc.subscribe('silent.x');
     const t0 = Date.now();
-    await expect(p.publish('silent.x', '{}')).rejects.toThrow(/no JetStream acknowledgement within 300 ms/);
+    await expect(p.publish('silent.x', '{}')).rejects.toThrow(/no JetStream acknowledgement for "silent.x" within 300 ms/);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
     silent.unsubscribe();
     p.close();
