@@ -76,7 +76,7 @@ export async function createNatsBus(opts: NatsBusOptions): Promise<Bus & { reado
       const jsm = await jetstreamManager(nc);
       await ensureConsumer(jsm, stream, durable, subject, o);
       const consumer = await js.consumers.get(stream, durable);
-      const sub = await startConsumer({ nc, js, log }, consumer, durable, handler as Handler<unknown>, o);
+      const sub = await startConsumer({ nc, publisher, log }, consumer, durable, handler as Handler<unknown>, o);
       subs.add(sub);
       return {
         async drain() {

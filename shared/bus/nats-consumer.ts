@@ -1,18 +1,20 @@
 // One `consume()` call on NATS: a pull consumer read through a semaphore so at most
 // maxInFlight handlers run at once, with the handler outcome mapped to ack / nak(delay)
 // / term + dead letter.
-import type { Consumer, JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import type { Consumer, JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Handler, Subscription } from './bus.js';
 import { DEAD_LETTER_SUBJECT } from './bus.js';
 import type { Logger } from '../log/logger.js';
 import { covers } from './subjects-match.js';
 import { Semaphore } from './semaphore.js';
+import type { Publisher } from './nats-publish.js';
 import { MALFORMED_JSON, deadLetter, deliveryData, exhaustedReason, failureOutcome, type ResolvedConsumeOptions } from './handling.js';
 
 export interface ConsumerDeps {
   nc: NatsConnection;
-  js: JetStreamClient;
+  /** the bus's own acknowledged publish (nats-publish.ts), for dead letters */
+  publisher: Publisher;
   log: Logger;
 }
 
@@ -23,7 +25,7 @@ export async function startConsumer(
   handler: Handler<unknown>,
   o: ResolvedConsumeOptions,
 ): Promise<Subscription> {
-  const { nc, js, log } = deps;
+  const { nc, publisher, log } = deps;
   const sem = new Semaphore(o.maxInFlight);
   const inFlight = new Set<Promise<void>>();
   const started = new Map<JsMsg, number>();
@@ -79,7 +81,7 @@ export async function startConsumer(
     try {
       const dl = deadLetter(m.subject, text, reason, count);
       // The id makes a retry of this very dead-lettering idempotent.
-      await js.publish(DEAD_LETTER_SUBJECT, JSON.stringify(dl), { msgID: `dl:${m.info.stream}:${durable}:${m.seq}` });
+      await publisher.publish(DEAD_LETTER_SUBJECT, JSON.stringify(dl), `dl:${m.info.stream}:${durable}:${m.seq}`);
       // No reason text on term: nats-server before 2.10 ignores "+TERM <reason>" entirely.
       safe(() => m.term());
     } catch (err) {
