@@ -5,10 +5,9 @@
 // the schema would need to judge) returns undefined, and the schema decides and words
 // the error. The schema stays the one definition: tests compare the two on every case.
 import { datetimeRegex } from 'zod';
-import { MAX_TEXT_CHARS, SOURCES, type RawMention } from '../../shared/types/mention.js';
+import { MAX_TEXT_CHARS, MENTION_ID, RAW_LIMITS, SOURCES, type RawMention } from '../../shared/types/mention.js';
 
-// The same pattern the schema's `id` check uses, and its `ts` check built once.
-const ID = /^[a-z0-9_]+:\S+$/;
+// The schema's `ts` check, built once.
 const TS = datetimeRegex({ precision: null, offset: true, local: false });
 const SOURCE_SET: ReadonlySet<string> = new Set(SOURCES);
 
@@ -20,12 +19,12 @@ const optNumber = (v: unknown, limit: number): boolean =>
 /** The parsed mention when `d` is plainly valid; undefined when the schema must judge it. */
 export function fastRawMention(d: Record<string, unknown>): RawMention | undefined {
   const { id, source, channel, author, text, ts, url, lat, lon, replyTo, houseId } = d;
-  if (typeof id !== 'string' || id.length < 3 || id.length > 256 || !ID.test(id)) return undefined;
+  if (typeof id !== 'string' || id.length < RAW_LIMITS.idMin || id.length > RAW_LIMITS.idMax || !MENTION_ID.test(id)) return undefined;
   if (typeof source !== 'string' || !SOURCE_SET.has(source)) return undefined;
   if (typeof text !== 'string' || text.length < 1 || text.length > MAX_TEXT_CHARS) return undefined;
   if (typeof ts !== 'string' || !TS.test(ts)) return undefined;
-  if (!optString(channel, 256) || !optString(author, 256) || !optString(url, 2048)) return undefined;
-  if (!optString(replyTo, 512) || !optString(houseId, 64, 1)) return undefined;
+  if (!optString(channel, RAW_LIMITS.channel) || !optString(author, RAW_LIMITS.author) || !optString(url, RAW_LIMITS.url)) return undefined;
+  if (!optString(replyTo, RAW_LIMITS.replyTo) || !optString(houseId, RAW_LIMITS.houseId, 1)) return undefined;
   if (!optNumber(lat, 90) || !optNumber(lon, 180)) return undefined;
   // A key the schema strips but an object would inherit (`__proto__`) is the schema's to handle.
   if (Object.prototype.hasOwnProperty.call(d, '__proto__')) return undefined;
