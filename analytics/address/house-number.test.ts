@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_NUMBER, formatNumber, numberFit, parseRegistryNumber } from './house-number.js';
+import { EMPTY_NUMBER, formatNumber, numberFit, parseRegistryNumber, sameBuilding } from './house-number.js';
 
 const hn = (p: Partial<typeof EMPTY_NUMBER>) => ({ ...EMPTY_NUMBER, ...p });
 
@@ -65,5 +65,24 @@ describe('numberFit', () => {
     expect(numberFit(hn({ base: 28, slash: 2 }), hn({ base: 28 }))).toBe(1);
     expect(numberFit(hn({ base: 20, korpus: '3' }), hn({ base: 20 }))).toBe(0);
     expect(numberFit(hn({ base: 20, korpus: '3', stroenie: '1' }), hn({ base: 20, litera: 'а' }))).toBe(0);
+  });
+});
+
+describe('sameBuilding', () => {
+  const n = (s: string) => parseRegistryNumber(s)!;
+  it('treats the second number and a missing литера А as spellings of one building', () => {
+    expect(sameBuilding(n('5/2'), n('5 к. 2'))).toBe(true);
+    expect(sameBuilding(n('34-36, корпус 1'), n('34/36 к. 1'))).toBe(true);
+    expect(sameBuilding(n('8'), n('8 лит. А'))).toBe(true);
+    expect(sameBuilding(n('47, корпус 1, литера А'), n('47 к. 1'))).toBe(true);
+    expect(sameBuilding(n('17 стр. 1'), n('17 стр. 1'))).toBe(true);
+  });
+  it('keeps other литеры, letters, корпуса and строения apart', () => {
+    expect(sameBuilding(n('8 лит. Б'), n('8'))).toBe(false);
+    expect(sameBuilding(n('10а'), n('10 лит. А'))).toBe(false);
+    expect(sameBuilding(n('9 к. 1'), n('9 к. 2'))).toBe(false);
+    expect(sameBuilding(n('9 к. 1'), n('9'))).toBe(false);
+    expect(sameBuilding(n('17 стр. 1'), n('17'))).toBe(false);
+    expect(sameBuilding(n('44 к. 1 лит. А,Б,В'), n('44 к. 1 лит. А'))).toBe(false);
   });
 });

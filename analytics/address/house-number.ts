@@ -96,3 +96,16 @@ export function numberFit(text: HouseNumber, reg: HouseNumber): number {
   }
   return score;
 }
+
+/**
+ * Two spellings of one building, for joining two registries (not for reading texts): the same
+ * number, letter, second number (корпус, «/» and «-» are one thing across sources), строение and
+ * литеры, where no литера is литера А, the main building. «5/2» = «5 к. 2», «8» = «8 лит. А»;
+ * «8 лит. Б» is another building of the address, and so is «10а» against «10 лит. А».
+ */
+export function sameBuilding(a: HouseNumber, b: HouseNumber): boolean {
+  if (a.base !== b.base || a.letter !== b.letter || a.stroenie !== b.stroenie) return false;
+  const second = (n: HouseNumber) => (n.korpus ? Number(n.korpus) : n.slash || n.dash);
+  if (second(a) !== second(b)) return false;
+  return (a.litera || 'а') === (b.litera || 'а');
+}

@@ -209,7 +209,7 @@ describe('resolver: texts without a house', () => {
   it('gives the street when no house matches', () => {
     const res = r('На Ленина опять раскопали всю улицу');
     expect(res.house).toBeNull();
-    expect(res.street).toEqual({ name: 'Ленина', type: 'ул.' });
+    expect(res.street).toEqual({ name: 'Ленина', type: 'ул.', locality: 'Санкт-Петербург' });
   });
 
   it('gives the street when the number is not in the registry', () => {

@@ -15,7 +15,8 @@ import { streetOnly, writtenAsStreet } from './street-only.js';
 export interface Resolution {
   /** the house; when `ambiguous`, the preferred candidate (default locality) or null */
   house: House | null;
-  street: { name: string; type: string } | null;
+  /** the street named, with its city or settlement (also when no house matches) */
+  street: { name: string; type: string; locality: string } | null;
   address: { street: string; house: string; raw: string } | null;
   /** [start, end) character offsets of the address in the text */
   span: [number, number] | null;
@@ -194,13 +195,13 @@ function evaluate(g: Gazetteer, m: StreetMatch, tokens: Token[], text: string, c
   const spread = cands.some((c) => !near(c.ih.house, head.ih.house, opts.clusterM));
   if (spread) {
     const all = [...new Set([...narrowed.others, ...cands].map((c) => c.ih.house.id))].sort();
-    return { house: null, street: { name: head.street.name, type: head.street.rawType }, address: { street: `${head.street.rawType} ${head.street.name}`.trim(), house: formatNumber(m.number), raw }, span, confidence: round(Math.min(confidence, 0.4)), ambiguous: true, candidates: all };
+    return { house: null, street: { name: head.street.name, type: head.street.rawType, locality: head.street.locality }, address: { street: `${head.street.rawType} ${head.street.name}`.trim(), house: formatNumber(m.number), raw }, span, confidence: round(Math.min(confidence, 0.4)), ambiguous: true, candidates: all };
   }
   if (cands.length > 1) confidence -= 0.05;
   const house = confidence >= opts.minConfidence ? head.ih.house : null;
   return {
     house,
-    street: { name: head.street.name, type: head.street.rawType },
+    street: { name: head.street.name, type: head.street.rawType, locality: head.street.locality },
     address: { street: `${head.street.rawType} ${head.street.name}`.trim(), house: formatNumber(m.number), raw },
     span,
     confidence: round(Math.max(0, Math.min(1, confidence))),
@@ -241,7 +242,7 @@ function approximate(a: Approx, hint: ResolveHint, opts: Opts): Resolution | nul
   const nb = neighbourHouse(street, m.number!, opts.neighbours!);
   const conf = a.confidence - APPROXIMATE_PENALTY + (m.marker ? 0.05 : 0);
   if (!nb || conf < opts.minConfidence) return null;
-  return { house: nb.ih.house, street: { name: street.name, type: street.rawType }, address: { street: `${street.rawType} ${street.name}`.trim(), house: formatNumber(m.number!), raw: a.raw }, span: a.span, confidence: round(Math.min(1, conf)), ambiguous: false, candidates: [], approximate: true };
+  return { house: nb.ih.house, street: { name: street.name, type: street.rawType, locality: street.locality }, address: { street: `${street.rawType} ${street.name}`.trim(), house: formatNumber(m.number!), raw: a.raw }, span: a.span, confidence: round(Math.min(1, conf)), ambiguous: false, candidates: [], approximate: true };
 }
 
 /** A name whose gender disagrees is another street unless the type word says otherwise. */

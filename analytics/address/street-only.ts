@@ -19,5 +19,5 @@ export function writtenAsStreet(m: StreetMatch, tokens: Token[], text: string): 
 }
 
 export function streetOnly(s: Street, m: StreetMatch, span: [number, number], raw: string, conf: number): Resolution {
-  return { house: null, street: { name: s.name, type: s.rawType }, address: { street: `${s.rawType} ${s.name}`.trim(), house: m.number ? formatNumber(m.number) : '', raw }, span, confidence: Math.round(conf * 100) / 100, ambiguous: false, candidates: [] };
+  return { house: null, street: { name: s.name, type: s.rawType, locality: s.locality }, address: { street: `${s.rawType} ${s.name}`.trim(), house: m.number ? formatNumber(m.number) : '', raw }, span, confidence: Math.round(conf * 100) / 100, ambiguous: false, candidates: [] };
 }
