@@ -1,7 +1,12 @@
 // The packaged houses file: one TSV line per house; empty cell = null.
 import type { House } from '../../shared/types/registry.js';
 
-export const HOUSE_COLUMNS = ['id', 'region', 'locality', 'streetType', 'street', 'number', 'lat', 'lon', 'district', 'orgId', 'year', 'floors', 'apartments', 'area'] as const;
+export const HOUSE_COLUMNS = ['id', 'region', 'locality', 'streetType', 'street', 'number', 'lat', 'lon', 'district', 'orgId', 'year', 'floors', 'apartments', 'area', 'portalId'] as const;
+
+/** Id prefix of a house that only the portal's building list has (no УК, no attributes). */
+export const PORTAL_HOUSE_PREFIX = 'portal:';
+
+export const isPortalOnly = (h: Pick<House, 'id'>): boolean => h.id.startsWith(PORTAL_HOUSE_PREFIX);
 
 const clean = (s: string) => s.replace(/[\t\n\r]/g, ' ');
 
@@ -37,5 +42,6 @@ export function houseFromTsv(line: string): House {
     floors: numOrNull(f[11]),
     apartments: numOrNull(f[12]),
     area: numOrNull(f[13]),
+    portalId: f[14] || null,
   };
 }

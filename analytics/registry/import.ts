@@ -42,7 +42,7 @@ export async function importRegistry(store: Store, registry: Registry, log: Logg
   await insertBatched(store, 'houses', registry.houses.map((h) => ({
     id: h.id, region: h.region, address: h.address, street: h.street, street_type: h.streetType, number: h.number,
     locality: h.locality, lat: h.lat, lon: h.lon, district: h.district, org_id: h.orgId, year: h.year, floors: h.floors,
-    apartments: h.apartments, area: h.area, build,
+    apartments: h.apartments, area: h.area, portal_id: h.portalId ?? null, build,
   })));
   await insertBatched(store, 'organisations', registry.orgs.map((o) => ({
     id: o.id, name: o.name, kind: o.kind, spellings: o.spellings, house_count: o.houseCount, district: o.district ?? null,

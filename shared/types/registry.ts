@@ -2,7 +2,10 @@
 import type { OrgKind } from './taxonomy.js';
 
 export interface House {
-  /** stable id, e.g. "spb:9071799" (region prefix + reformagkh HOUSE_ID) */
+  /**
+   * stable id: "spb:9071799" (region prefix + reformagkh HOUSE_ID), or "portal:140298" for a
+   * building of the «Наш Санкт-Петербург» portal that the 2016 registry lacks
+   */
   id: string;
   region: 'spb' | 'lenoblast';
   /** normalised display address, e.g. "ул. Барочная, д. 2" */
@@ -23,6 +26,8 @@ export interface House {
   floors: number | null;
   apartments: number | null;
   area: number | null;
+  /** the «Наш Санкт-Петербург» portal's building id; its point then is the portal's */
+  portalId?: string | null;
 }
 
 export interface OrganisationRecord {

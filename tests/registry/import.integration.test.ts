@@ -36,6 +36,13 @@ describe('importRegistry on chDB', () => {
     expect(Number(s.h.no_org)).toBe(reg.houses.filter((h) => h.orgId === null).length);
     const [bad] = await ts.store.query<{ n: string }>("SELECT count() AS n FROM houses WHERE positionCaseInsensitive(number, 'заполнено') > 0 OR positionCaseInsensitive(address, 'заполнено') > 0");
     expect(Number(bad.n)).toBe(0);
+    // the portal's building ids: on registry houses it also lists, and on its own houses, which have no УК
+    const [p] = await ts.store.query<Record<string, string>>(
+      "SELECT countIf(portal_id IS NOT NULL) AS linked, countIf(startsWith(id, 'portal:')) AS own, countIf(startsWith(id, 'portal:') AND (org_id IS NOT NULL OR portal_id IS NULL)) AS bad FROM houses",
+    );
+    expect(Number(p.linked)).toBe(reg.houses.filter((h) => h.portalId).length);
+    expect(Number(p.own)).toBeGreaterThan(0);
+    expect(Number(p.bad)).toBe(0);
     const [k] = await ts.store.query<{ n: string }>("SELECT count() AS n FROM organisations WHERE kind = 'district_admin'");
     expect(Number(k.n)).toBeGreaterThanOrEqual(18);
   });
