@@ -15,6 +15,9 @@ import { configuredSuppliers, districtAdministration } from './registry/defaults
 import { commonStems } from './registry/common-stems.js';
 import { choosePoints, findOutliers, type Relocation } from './registry/outliers.js';
 import { findStreetOutliers, type StreetOutlier } from './registry/street-outliers.js';
+import { portalBuildings } from './registry/portal-buildings.js';
+import { mergePortal, type PortalLink } from './registry/portal-merge.js';
+import { createResolver } from '../analytics/address/resolver.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, process.env.DOMOVOY_SHARED ?? '../shared');
@@ -24,6 +27,8 @@ const SOURCES: { region: 'spb' | 'lenoblast'; file: string }[] = [
   { region: 'spb', file: 'data/registry/reformagkh_spb_20160308.csv' },
   { region: 'lenoblast', file: 'data/registry/reformagkh_lenoblast_20160920.csv' },
 ];
+// the portal's petitions: their building ids, addresses and points, and the words residents use
+const PETITIONS = 'data/train/spb_petitions_train.csv';
 
 function bump(m: Record<string, number>, k: string, by = 1) {
   m[k] = (m[k] ?? 0) + by;
@@ -101,6 +106,11 @@ function main() {
     houses.push(h);
   }
   const streetOutliers = fixStreetOutliers(houses, districtIndex.districtOf, notes);
+  const petitions = readFileSync(path.join(shared, PETITIONS), 'utf8');
+  // words frequent in residents' texts: a street named like one needs its type word to count
+  const common = commonStems(petitions);
+  const portal = joinPortal(houses, parseCsvObjects(petitions), common, districtIndex.districtOf);
+  houses.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const orgs: OrganisationRecord[] = [...groups.values()].map((g) => ({
     id: g.id, name: g.name, kind: g.kind, spellings: g.spellings, houseCount: g.houseCount, district: null, source: 'registry', resource: null,
   }));
@@ -115,13 +125,11 @@ function main() {
   gz('houses.tsv.gz', [HOUSE_COLUMNS.join('\t'), ...houses.map(houseToTsv)].join('\n') + '\n');
   gz('organisations.json.gz', JSON.stringify(orgs));
   gz('districts.json.gz', JSON.stringify(districts));
-  // words frequent in residents' texts: a street named like one needs its type word to count
-  const common = commonStems(readFileSync(path.join(shared, 'data/train/spb_petitions_train.csv'), 'utf8'));
   gz('common-stems.txt.gz', common.join('\n') + '\n');
   const byKind: Record<string, number> = {};
   for (const o of orgs) bump(byKind, `${o.source}:${o.kind}`);
   const manifest = {
-    sources: SOURCES.map((s) => s.file),
+    sources: [...SOURCES.map((s) => s.file), PETITIONS],
     rows: sortedObject(rows),
     houses: houses.length,
     housesByRegion: sortedObject(Object.fromEntries(['spb', 'lenoblast'].map((r) => [r, houses.filter((h) => h.region === r).length]))),
@@ -135,6 +143,7 @@ function main() {
     notes: sortedObject(notes),
     relocated,
     streetOutliers,
+    portal,
   };
   writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
@@ -189,6 +198,39 @@ function fixStreetOutliers(houses: House[], districtOf: (lat: number, lon: numbe
     }
   }
   return changes;
+}
+
+/**
+ * The portal's buildings: a registry house the portal also lists takes the portal's point (the
+ * building itself, not a geocoder's guess) and id; a building the registry lacks on one of its
+ * streets is added without a УК. Last, so that it overrides the corrections above. Every move of
+ * more than 1 km is listed in the manifest.
+ */
+function joinPortal(houses: House[], rows: Record<string, string>[], common: string[], districtOf: (lat: number, lon: number) => string | null) {
+  const buildings = portalBuildings(rows);
+  const merge = mergePortal(houses, buildings, createResolver(houses, { commonStems: common }), districtOf);
+  const byId = new Map(houses.map((h) => [h.id, h]));
+  for (const l of merge.links) {
+    const h = byId.get(l.houseId)!;
+    [h.lat, h.lon] = l.to;
+    h.portalId = l.portalId;
+    h.district = districtOf(h.lat, h.lon);
+  }
+  for (const h of merge.added) {
+    h.district = districtOf(h.lat!, h.lon!);
+    houses.push(h);
+  }
+  const moved = (m: number) => merge.links.filter((l) => l.movedM !== null && l.movedM > m).length;
+  return {
+    buildings: buildings.length,
+    linked: merge.links.length,
+    added: merge.added.length,
+    skipped: sortedObject(merge.skipped),
+    linkedWithoutPoint: merge.links.filter((l) => l.movedM === null).length,
+    movedOver100m: moved(100),
+    movedOver1km: moved(1000),
+    movesOver1km: merge.links.filter((l): l is PortalLink & { movedM: number } => l.movedM !== null && l.movedM > 1000),
+  };
 }
 
 main();

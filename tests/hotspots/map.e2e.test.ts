@@ -92,7 +92,8 @@ describe('live map', () => {
     const half = Math.ceil(houses.length / 2);
     const first = houses.slice(0, half).flatMap((h, i) => [0, 1].map((j) => complaint(h, `demo:acc-${i}-${j}`, t0 + (i * 2 + j) * 20_000, 'heating', `r${i}-${j}`)));
     await process(first);
-    for (const p of pages) await p.waitForSelector('path.incident-outline', { timeout: 15_000 });
+    // at the city's zoom a block-sized outline may be a pixel wide (the ring marks it there): attached, not visible
+    for (const p of pages) await p.waitForSelector('path.incident-outline', { state: 'attached', timeout: 15_000 });
     const before = await outlineHouses(pages[1]);
     expect(before).toBeGreaterThanOrEqual(3);
     expect(before).toBeLessThanOrEqual(half);

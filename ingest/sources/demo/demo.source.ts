@@ -11,6 +11,7 @@ import { createMentionPublisher, type MentionPublisher } from '../publisher.js';
 import { generateMentions, scenarioTruth } from './generator.js';
 import { LIVE_SCENARIO, type BurstConfig } from './scenario.js';
 import { hash32 } from './prng.js';
+import { isPortalOnly } from '../../../analytics/registry/format.js';
 
 /** The scenario's houses stay the same from run to run, so the demo can be rehearsed. */
 export const DEMO_SCENARIO_SEED = 20_241;
@@ -29,9 +30,12 @@ export interface DemoSourceOptions {
   now?: () => number;
 }
 
-/** Houses the demo writes about: Saint Petersburg houses with coordinates. */
+/**
+ * Houses the demo writes about: Saint Petersburg houses of the registry with coordinates (not the
+ * portal's newer buildings: the demo shows complaints reaching a house's УК, and those have none).
+ */
 export function demoHouses(houses: readonly House[]): House[] {
-  return houses.filter((h) => h.region === 'spb' && h.lat !== null && h.lon !== null);
+  return houses.filter((h) => h.region === 'spb' && h.lat !== null && h.lon !== null && !isPortalOnly(h));
 }
 
 /**
