@@ -93,12 +93,22 @@ export function mergePortal(houses: readonly House[], buildings: readonly Portal
     if (same.length) link(nearest(same, p.building), p.building);
     else rest.push(p);
   }
+  // how many of the portal's buildings share an address (all but the литера) on a street
+  const perAddress = new Map<House[], Map<string, number>>();
+  for (const p of pending) {
+    const m = perAddress.get(p.street) ?? perAddress.set(p.street, new Map()).get(p.street)!;
+    m.set(addressKey(p.parsed.number), (m.get(addressKey(p.parsed.number)) ?? 0) + 1);
+  }
   const added: House[] = [];
   for (const p of rest) {
     // «44 к. 1 лит. А,Б,В» in the registry is one entry for the portal's «литера А», «литера Б» …
     const part = p.street.filter((h) => !linked.has(h.id) && containsBuilding(numberOf(h), p.parsed.number));
+    // … and a registry «3 к. 2» without литеры is the portal's only building of that address,
+    // «3 к. 2 лит. Д», when the main building's литера is not А (their points: median 12 m apart)
+    const whole = p.street.filter((h) => !linked.has(h.id) && numberOf(h)?.litera === '' && sameAddress(numberOf(h), p.parsed.number));
     if (part.length) link(nearest(part, p.building), p.building);
     else if (p.street.some((h) => sameNumber(numberOf(h), p.parsed.number))) skip('house_linked_to_another_building');
+    else if (whole.length === 1 && perAddress.get(p.street)!.get(addressKey(p.parsed.number)) === 1) link(whole[0], p.building);
     else added.push(portalHouse(p));
   }
   links.sort((a, b) => (a.houseId < b.houseId ? -1 : a.houseId > b.houseId ? 1 : 0));
@@ -162,8 +172,17 @@ function sameNumber(reg: HouseNumber | null, portal: HouseNumber): boolean {
   return reg !== null && sameBuilding(reg, portal);
 }
 
+/** One address: the same building but for the литера. */
+function sameAddress(reg: HouseNumber | null, portal: HouseNumber): boolean {
+  return reg !== null && sameBuilding({ ...reg, litera: '' }, { ...portal, litera: '' });
+}
+
+function addressKey(n: HouseNumber): string {
+  return [n.base, n.letter, n.korpus ? Number(n.korpus) : n.slash || n.dash, n.stroenie].join('|');
+}
+
 function containsBuilding(reg: HouseNumber | null, portal: HouseNumber): boolean {
-  return reg !== null && reg.litera.length > 1 && reg.litera.includes(portal.litera || 'а') && sameBuilding({ ...reg, litera: '' }, { ...portal, litera: '' });
+  return reg !== null && reg.litera.length > 1 && reg.litera.includes(portal.litera || 'а') && sameAddress(reg, portal);
 }
 
 function dist(h: House, b: PortalBuilding): number {

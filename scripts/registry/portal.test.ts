@@ -95,12 +95,24 @@ describe('mergePortal', () => {
     const m = mergePortal(houses, [
       b('201', 'г.Санкт-Петербург, Тестовая улица, дом 17, литера А', 60.0035, 30.4),
       b('202', 'г.Санкт-Петербург, Тестовая улица, дом 11, литера Б', 60.0021, 30.4003),
+      b('203', 'г.Санкт-Петербург, Тестовая улица, дом 11, литера А', 60.002, 30.4),
     ], resolver, districtOf);
-    expect(m.links).toEqual([]);
+    expect(m.links.map((l) => [l.houseId, l.portalId])).toEqual([[street[4].id, '203']]);
     expect(m.added.map((h) => [h.id, h.number, h.street, h.locality, h.orgId, h.portalId])).toEqual([
       ['portal:201', '17 лит. А', 'Тестовая', 'Санкт-Петербург', null, '201'],
       ['portal:202', '11 лит. Б', 'Тестовая', 'Санкт-Петербург', null, '202'],
     ]);
+  });
+
+  it('joins a registry number without литеры to the only portal building of that address, whatever its литера', () => {
+    const m = mergePortal(houses, [b('211', 'г.Санкт-Петербург, Тестовая улица, дом 9, корпус 2, литера Д', 60.0016, 30.4008)], resolver, districtOf);
+    expect(m.links.map((l) => [l.houseId, l.portalId])).toEqual([[street[3].id, '211']]);
+    expect(m.added).toEqual([]);
+    // the registry names литера А: the portal's литера Б is another building
+    const lettered = [house('Литерная', 'ул.', '4 лит. А', 60.01, 30.41)];
+    const n = mergePortal(lettered, [b('212', 'г.Санкт-Петербург, Литерная улица, дом 4, литера Б', 60.0102, 30.4101)], createResolver(lettered), districtOf);
+    expect(n.links).toEqual([]);
+    expect(n.added.map((h) => h.number)).toEqual(['4 лит. Б']);
   });
 
   it('leaves areas, other settlements and namesake streets of other districts alone', () => {
