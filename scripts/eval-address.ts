@@ -1,6 +1,6 @@
 // Measures the address resolver on the development set (texts with their house address and
 // gold coordinates) and on the project's own set of texts without a house address.
-// Prints: recall@100 m, precision@100 m, false houses on no-address texts, and a held-out check
+// Prints: recall@100 m, precision@100 m, false houses on no-address texts, and a check
 // on the portal's training petitions (scripts/registry/eval-petitions.ts). Usage:
 //   npx tsx scripts/eval-address.ts [--verbose] [--neighbours=off|'{"maxSpanM":150,"maxNumberGap":6}']
 import { readFileSync } from 'node:fs';
@@ -86,12 +86,12 @@ async function main(): Promise<void> {
   console.log(`no-address texts: ${negatives.length}, given a house: ${pct(falseHouses, negatives.length)} (${falseHouses})`);
   const p = await evalPetitions(false, reg);
   const wrong = p.returned - p.within;
-  console.log(`held-out petitions with a building address (${p.texts}; most texts do not repeat it): given a house ${pct(p.returned, p.texts)} (${p.returned}), the petition's building (within 100 m) ${pct(p.within, p.returned)}; a wrong house for ${pct(wrong, p.texts)} of texts (${wrong})`);
+  console.log(`training petitions with a building address (${p.texts}; most texts do not repeat it): given a house ${pct(p.returned, p.texts)} (${p.returned}), the petition's building (within 100 m) ${pct(p.within, p.returned)}; a wrong house for ${pct(wrong, p.texts)} of texts (${wrong})`);
   console.log(`  approximate: ${p.approximate.returned}, within 100 m ${pct(p.approximate.within, p.approximate.returned)}`);
   const a = p.addresses;
   const pl = p.places;
-  console.log(`held-out petitions about a place (${pl.n}; the point is where the problem is): given a house ${pl.returned}, within 150 m of the point ${pct(pl.within150, pl.returned)}, over 1 km away ${pl.over1km}`);
-  console.log(`held-out petitions (${p.texts + pl.n}) given a street without a house: ${p.streetOnly}`);
+  console.log(`training petitions about a place (${pl.n}; the point is where the problem is): given a house ${pl.returned}, within 150 m of the point ${pct(pl.within150, pl.returned)}, over 1 km away ${pl.over1km}`);
+  console.log(`training petitions (${p.texts + pl.n}) given a street without a house: ${p.streetOnly}`);
   console.log(`not held out (the registry takes these buildings' points): the portal's own addresses of ${a.n} distinct buildings of those petitions: given a house ${pct(a.returned, a.n)}, within 100 m ${pct(a.within, a.returned)}; approximate ${a.approximate.returned}, within 100 m ${pct(a.approximate.within, a.approximate.returned)}`);
 }
 
