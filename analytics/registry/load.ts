@@ -20,7 +20,7 @@ export interface Registry {
   resolver: Resolver;
   /** content hash of the packaged files: the import uses it to skip an unchanged registry */
   build: string;
-  /** what the build skipped and why (assets/registry/manifest.json) */
+  /** what the build skipped and why (assets/registry/manifest.json): registry rows, and `portal:` buildings */
   skipped: Record<string, number>;
 }
 
@@ -34,7 +34,9 @@ export async function loadRegistry(dir: string = DEFAULT_REGISTRY_DIR, options: 
   for (const b of buffers) hash.update(b);
   const build = hash.digest('hex').slice(0, 16);
   const [housesTsv, orgsJson, districtsJson, commonTxt] = buffers.map((b) => gunzipSync(b).toString('utf8'));
-  const skipped = (JSON.parse(manifestText) as { skipped?: Record<string, number> }).skipped ?? {};
+  const manifest = JSON.parse(manifestText) as { skipped?: Record<string, number>; portal?: { skipped?: Record<string, number> } };
+  // the registry's rows, and the portal's buildings that joined no street of it
+  const skipped = { ...manifest.skipped, ...Object.fromEntries(Object.entries(manifest.portal?.skipped ?? {}).map(([k, v]) => [`portal:${k}`, v])) };
   const commonStems = commonTxt.split('\n').filter(Boolean);
   const lines = housesTsv.split('\n');
   const houses: House[] = [];
