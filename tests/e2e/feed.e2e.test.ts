@@ -25,6 +25,8 @@ function seedMentions(): ProcessedMention[] {
     processedMention({ id: 'vk:seed-3', ts: minutesAgo(28), ingestedAt: minutesAgo(28), category: 'irrelevant', relevant: false, urgency: 0, text: 'Спасибо дворникам за чистый двор!', address: null, houseId: null, district: null, organisation: null }),
     processedMention({ id: 'vk:seed-4', ts: minutesAgo(20), ingestedAt: minutesAgo(20), category: 'snow_ice', urgency: 0.75, text: 'Огромные сосульки над входом в подъезд, прямо над головами прохожих — опасно!', address: { street: 'Невский пр.', house: '100', raw: 'Невский проспект 100' }, district: 'Центральный район', organisation: org('org:13', 'ООО «Жилкомсервис Центрального района»') }),
     processedMention({ id: 'dispatch:seed-5', source: 'dispatch', ts: minutesAgo(12), ingestedAt: minutesAgo(12), category: 'garbage', urgency: 0.3, text: 'Мусор не вывозят неделю, контейнеры переполнены, крысы бегают по двору', address: { street: '', house: '', raw: 'у дома на Ленина' }, houseId: null, district: 'Петроградский район', organisation: null }),
+    // a house only the city portal lists: the registry names no УК for it
+    processedMention({ id: 'vk:seed-7', ts: minutesAgo(3), ingestedAt: minutesAgo(3), category: 'entrance_cleaning', urgency: 0.2, text: 'В новом корпусе в парадной не убирают с осени', address: { street: 'пр-кт. Энтузиастов', house: '47 к. 1 лит. В', raw: 'Энтузиастов 47 к1 лит В' }, houseId: 'portal:619', district: 'Красногвардейский район', organisation: null }),
     processedMention({ id: 'vk:seed-6', ts: minutesAgo(6), ingestedAt: minutesAgo(6), category: 'plumbing_leak', urgency: 0.6, text: 'Прорвало трубу в подвале, всё затопило, запах по всему подъезду', address: { street: 'Гражданский пр.', house: '5 к. 2', raw: 'Гражданский пр., 5к2' }, district: 'Калининский район', organisation: org('org:14', 'ООО «Жилкомсервис № 3 Калининского района»') }),
   ];
 }
@@ -54,7 +56,11 @@ describe('live feed in a browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Лента сообщений');
     // complaints only by default: the thank-you note is hidden, the rest is shown newest first
     const ids = await page.locator('[data-testid="feed-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
-    expect(ids).toEqual(['vk:seed-6', 'dispatch:seed-5', 'vk:seed-4', 'telegram:seed-2', 'vk:seed-1']);
+    expect(ids).toEqual(['vk:seed-7', 'vk:seed-6', 'dispatch:seed-5', 'vk:seed-4', 'telegram:seed-2', 'vk:seed-1']);
+    // a house without a УК says so; a place without a house is not in the registry at all
+    expect(await page.locator('[data-id="vk:seed-7"]').textContent()).toContain('не указана в реестре');
+    expect(await page.locator('[data-id="dispatch:seed-5"]').textContent()).not.toContain('не указана в реестре');
+    expect(await page.locator('[data-id="dispatch:seed-5"]').textContent()).toContain('(не в реестре)');
     expect(await countOf('heating')).toBe(1);
     expect(await page.locator('[data-id="vk:seed-1"]').textContent()).toContain('Отопление');
     expect(await page.locator('[data-id="vk:seed-1"]').textContent()).toContain('ул. Барочная, 2');
