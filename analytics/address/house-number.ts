@@ -57,6 +57,11 @@ export function formatNumber(hn: HouseNumber): string {
   return s;
 }
 
+/** The second number, however written: корпус, «/» and «-» are one thing to residents and across sources. */
+export function secondNumber(n: HouseNumber): number {
+  return n.korpus ? Number(n.korpus) : n.slash || n.dash;
+}
+
 /**
  * How well a number from a text fits a registry number: 3 exact (a text's «лит. А» is exact for
  * a registry number without литера: it is the main building); 2.5 the same building written
@@ -75,8 +80,8 @@ export function numberFit(text: HouseNumber, reg: HouseNumber): number {
     else score = 1;
   } else if (reg.letter) score = 1;
   // the second number: корпус, «/», «-» are written interchangeably by residents
-  const second = text.korpus ? Number(text.korpus) : text.slash || text.dash;
-  const regSecond = reg.korpus ? Number(reg.korpus) : reg.slash || reg.dash;
+  const second = secondNumber(text);
+  const regSecond = secondNumber(reg);
   if (second) {
     if (regSecond === second) {
       const sameForm = (text.korpus && reg.korpus) || (text.slash && reg.slash) || (text.dash && reg.dash);
@@ -105,7 +110,6 @@ export function numberFit(text: HouseNumber, reg: HouseNumber): number {
  */
 export function sameBuilding(a: HouseNumber, b: HouseNumber): boolean {
   if (a.base !== b.base || a.letter !== b.letter || a.stroenie !== b.stroenie) return false;
-  const second = (n: HouseNumber) => (n.korpus ? Number(n.korpus) : n.slash || n.dash);
-  if (second(a) !== second(b)) return false;
+  if (secondNumber(a) !== secondNumber(b)) return false;
   return (a.litera || 'а') === (b.litera || 'а');
 }

@@ -6,7 +6,7 @@ import type { House } from '../../shared/types/registry.js';
 import type { Resolver } from '../../analytics/address/resolver.js';
 import { fold } from '../../analytics/address/normalise.js';
 import { REGISTRY_TYPES } from '../../analytics/address/vocabulary.js';
-import { formatNumber, parseRegistryNumber, sameBuilding, type HouseNumber } from '../../analytics/address/house-number.js';
+import { formatNumber, parseRegistryNumber, sameBuilding, secondNumber, type HouseNumber } from '../../analytics/address/house-number.js';
 import { displayAddress, PORTAL_HOUSE_PREFIX } from '../../analytics/registry/format.js';
 import { distanceM } from '../../analytics/geo/geo.js';
 import { parsePortalAddress, portalStreetKeys, registryStreetKey, streetKinds, streetNamedIn, type PortalAddress, type PortalBuilding } from './portal-buildings.js';
@@ -178,7 +178,7 @@ function sameAddress(reg: HouseNumber | null, portal: HouseNumber): boolean {
 }
 
 function addressKey(n: HouseNumber): string {
-  return [n.base, n.letter, n.korpus ? Number(n.korpus) : n.slash || n.dash, n.stroenie].join('|');
+  return [n.base, n.letter, secondNumber(n), n.stroenie].join('|');
 }
 
 function containsBuilding(reg: HouseNumber | null, portal: HouseNumber): boolean {
