@@ -3,7 +3,7 @@
 import type { House } from '../../shared/types/registry.js';
 import { tokenize } from './normalise.js';
 import { parseRegistryNumber, type HouseNumber } from './house-number.js';
-import { REGISTRY_TYPES, type StreetKind } from './vocabulary.js';
+import { registryKind, type StreetKind } from './vocabulary.js';
 import { registryGender, type Gender } from './agreement.js';
 
 export interface IndexedHouse {
@@ -114,7 +114,7 @@ export function buildGazetteer(houses: readonly House[], commonStems: readonly s
     const key = [house.region, house.locality, rawType, house.street].join('|');
     let s = streets.get(key);
     if (!s) {
-      const kind: StreetKind = area ? 'other' : (REGISTRY_TYPES[rawType.replace(/\.$/, '').toLowerCase()] ?? 'other');
+      const kind: StreetKind = area ? 'other' : (registryKind(rawType) ?? 'other');
       const name = area ? house.locality : house.street;
       s = { name, rawType, kind, locality: house.locality, region: house.region, houses: [], byBase: new Map(), gender: area ? null : registryGender(name) };
       streets.set(key, s);

@@ -14,6 +14,11 @@ export const REGISTRY_TYPES: Record<string, StreetKind> = {
   'мкр': 'мкр', 'остров': 'остров', 'канал': 'канал',
 };
 
+/** The canonical type of a registry abbreviation («пр-кт.», «ул.»); undefined when unknown. */
+export function registryKind(rawType: string): StreetKind | undefined {
+  return REGISTRY_TYPES[rawType.replace(/\.$/, '').toLowerCase()];
+}
+
 /** Text word (folded, whole token) → type. Declined forms are listed because stems of short words collide. */
 const TYPE_WORDS: [StreetKind, string[]][] = [
   ['ул', ['ул', 'улица', 'улицы', 'улице', 'улицу', 'улицей', 'уд']],

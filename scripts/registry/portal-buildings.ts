@@ -39,6 +39,8 @@ export function portalBuildings(rows: Iterable<Record<string, string>>): PortalB
 }
 
 const words = (s: string) => fold(s).split(/[^а-яa-z0-9]+/).filter(Boolean);
+/** A registry name's words without its own qualifier («Березовая (Осиновая Роща)»). */
+const nameWords = (name: string) => words(name.replace(/\(.*?\)/g, ' '));
 const kindOf = (w: string): StreetKind | undefined => (w === 'остров' ? 'остров' : TEXT_TYPES.get(w));
 
 const SETTLEMENT = /^(?:город|посёлок|поселок|г\.)\s*(.+)$/i;
@@ -59,8 +61,7 @@ export function parsePortalAddress(address: string): PortalAddress | null {
 /** Every word of a registry street name starts a word of the portal's street part («Королева» in «проспект Королёва»). */
 export function streetNamedIn(name: string, portalStreet: string): boolean {
   const portal = words(portalStreet);
-  // «Березовая (Осиновая Роща)»: the registry's own qualifier is not part of the name
-  return words(name.replace(/\(.*?\)/g, ' ')).every((w) => portal.some((p) => p.startsWith(w)));
+  return nameWords(name).every((w) => portal.some((p) => p.startsWith(w)));
 }
 
 /** The street types the portal's street part names («набережная Обводного канала»: наб, канал). */
@@ -84,5 +85,5 @@ export function portalStreetKeys(portalStreet: string): string[] {
 
 /** The same key of a registry street: its type and its name, folded, without the registry's own qualifier. */
 export function registryStreetKey(kind: StreetKind, name: string): string {
-  return `${kind}|${words(name.replace(/\(.*?\)/g, ' ')).join(' ')}`;
+  return `${kind}|${nameWords(name).join(' ')}`;
 }

@@ -5,7 +5,7 @@
 import type { House } from '../../shared/types/registry.js';
 import type { Resolver } from '../../analytics/address/resolver.js';
 import { fold } from '../../analytics/address/normalise.js';
-import { REGISTRY_TYPES } from '../../analytics/address/vocabulary.js';
+import { registryKind } from '../../analytics/address/vocabulary.js';
 import { formatNumber, parseRegistryNumber, sameBuilding, secondNumber, type HouseNumber } from '../../analytics/address/house-number.js';
 import { displayAddress, PORTAL_HOUSE_PREFIX } from '../../analytics/registry/format.js';
 import { distanceM } from '../../analytics/geo/geo.js';
@@ -141,7 +141,7 @@ function indexStreets(houses: readonly House[]): StreetIndex {
     }
     const street = [h];
     streets.set(k, street);
-    const kind = REGISTRY_TYPES[h.streetType.replace(/\.$/, '')];
+    const kind = registryKind(h.streetType);
     if (!kind) continue;
     const nk = `${h.locality}|${registryStreetKey(kind, h.street)}`;
     byName.set(nk, byName.has(nk) ? null : street);
@@ -163,7 +163,8 @@ function findStreet(index: StreetIndex, resolver: Resolver, parsed: PortalAddres
   if (!r.street) return 'street_not_found';
   if (!streetNamedIn(r.street.name, parsed.street)) return 'street_name_differs';
   // «посёлок Шушары, Пулковское, дом 31» is the area Пулковское, not Пулковское шоссе
-  if (!streetKinds(parsed.street).has(REGISTRY_TYPES[r.street.type.replace(/\.$/, '')])) return 'street_type_differs';
+  const kind = registryKind(r.street.type);
+  if (!kind || !streetKinds(parsed.street).has(kind)) return 'street_type_differs';
   if (locality && r.street.locality !== locality) return 'street_in_another_settlement';
   return index.streets.get(key(r.street.locality, r.street.type, r.street.name)) ?? 'street_outside_city';
 }
